@@ -1,0 +1,3 @@
+from marsad.cli import app
+
+app(prog_name="marsad")

@@ -1,0 +1,1 @@
+"""Cleaning: HTML to text, boilerplate removal, title and publication date."""

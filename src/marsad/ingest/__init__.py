@@ -1,0 +1,1 @@
+"""Reading inputs: files, folders, archives, feeds, stdin; encodings; manifests."""

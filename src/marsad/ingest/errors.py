@@ -1,0 +1,14 @@
+"""Read errors: one per unreadable input, reported as one line on stderr."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    path: str
+    reason: str
+
+    def line(self) -> str:
+        return f"marsad: {self.path}: {self.reason}"

@@ -1,0 +1,1 @@
+"""Text layer: Arabic normalisation (a shadow text with an offset map) and segmentation."""
