@@ -7,8 +7,9 @@ per-article work runs in a process pool, in input order.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from marsad.annotate.doc import Doc
@@ -104,23 +105,33 @@ def _work(raw: RawDoc) -> bytes | ReadError:
     return _dumps(art)
 
 
+def _with_outlet_lines(
+    items: Iterator[RawDoc | ReadError], enabled: bool, window: int
+) -> tuple[dict[str, frozenset[str]], Iterator[RawDoc | ReadError]]:
+    """Outlet boilerplate lines learnt from the first `window` inputs (held in memory), then
+    the same stream, replayed: one read of the input, memory bounded by the window."""
+    if not enabled:
+        return {}, items
+    head = list(itertools.islice(items, window))
+    common = common_lines(d for d in head if isinstance(d, RawDoc))
+    return common, itertools.chain(head, items)
+
+
 def analyze_stream(
     paths: Sequence[str],
     opts: Options = Options(),
     workers: int = 1,
     limits: Limits | None = None,
+    window: int = 5000,
 ) -> Iterator[bytes | ReadError]:
     """JSON bytes of each analysed article (contract form) or a ReadError, in input order."""
-    common: dict[str, frozenset[str]] = {}
-    if opts.outlet_boilerplate and not opts.raw and "-" not in paths:
-        common = common_lines(d for d in iter_inputs(paths, limits) if isinstance(d, RawDoc))
-    items: Iterable[RawDoc | ReadError] = iter_inputs(paths, limits)
+    common, items = _with_outlet_lines(iter_inputs(paths, limits), opts.outlet_boilerplate and not opts.raw, window)
     if workers <= 1:
         _init_worker(opts, common)
         for item in items:
             yield item if isinstance(item, ReadError) else _work(item)
         return
-    ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
+    ctx = mp.get_context("fork")
     errors: list[ReadError] = []
 
     def docs() -> Iterator[RawDoc]:

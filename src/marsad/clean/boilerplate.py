@@ -14,13 +14,17 @@ from marsad import resources
 from marsad.clean.dates import is_date_only_line
 from marsad.text.normalize import normalize
 
-_SPACE = re.compile(r"\s+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _TERMINAL = re.compile(r"[.!?؟…:\"”»'’)]\s*$")
 
 
+def norm_lines(body: str) -> list[str]:
+    """norm_line of each line of `body` (split on "\\n"), normalising the text once."""
+    return [" ".join(x.split()) for x in normalize(body).split("\n")]
+
+
 def norm_line(line: str) -> str:
-    return _SPACE.sub(" ", normalize(line)).strip()
+    return " ".join(normalize(line).split())
 
 
 @functools.cache

@@ -14,6 +14,7 @@ LONG_LINE_WORDS = 12  # a line this long is body text: it ends the head zone / s
 HEAD_LABEL_WORDS = 2  # short lines before the body are labels and menus
 TAIL_SHORT_WORDS = 4  # short unpunctuated lines after the body are footers
 TITLE_MAX_WORDS = 30
+BOILERPLATE_MAX_WORDS = 60  # longer lines are never boilerplate (saves the pattern scan)
 
 
 @dataclass
@@ -52,13 +53,14 @@ def clean(raw: RawDoc, outlet_common: frozenset[str] = frozenset()) -> Cleaned:
         body, title, html_date = ext.text, title or ext.title, ext.date
     else:
         body = raw.text or ""
-    lines = [ln.rstrip() for ln in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    norms = [bp.norm_line(ln) for ln in lines]
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [ln.rstrip() for ln in body.split("\n")]
+    norms = bp.norm_lines(body)
     published, method = _published(raw, html_date, norms)
 
     arabic_doc = bp.has_arabic(body)
     words = [len(n.split()) for n in norms]
-    cats = [bp.category(n) if n else None for n in norms]
+    cats = [bp.category(n) if n and w <= BOILERPLATE_MAX_WORDS else None for n, w in zip(norms, words, strict=True)]
     long_idx = [
         i for i, w in enumerate(words)
         if w >= LONG_LINE_WORDS and cats[i] is None and (bp.has_arabic(norms[i]) or not arabic_doc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from marsad.clean.boilerplate import norm_line
+from marsad.clean.boilerplate import norm_lines
 from marsad.ingest.rawdoc import RawDoc
 
 SAMPLE = 3000  # articles per outlet looked at
@@ -34,7 +34,7 @@ def common_lines(docs: Iterable[RawDoc]) -> dict[str, frozenset[str]]:
         if body is None:
             continue  # HTML pages are cleaned by trafilatura; their furniture is gone already
         seen[key] += 1
-        lines = {norm_line(x) for x in body.split("\n")}
+        lines = set(norm_lines(body))
         counts[key].update(n for n in lines if n and len(n.split()) <= MAX_WORDS)
     out: dict[str, frozenset[str]] = {}
     for key, c in counts.items():

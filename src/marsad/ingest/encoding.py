@@ -33,18 +33,19 @@ def _score(text: str) -> float:
 
 
 def _utf16_guess(data: bytes) -> str | None:
+    """UTF-16 without a BOM: one byte column is mostly 0x00 (ASCII, spaces) or 0x06 (Arabic)."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or b"\x00" not in sample:
         return None
-    even_nul = sample[0::2].count(0)
-    odd_nul = sample[1::2].count(0)
+    even, odd = sample[0::2], sample[1::2]
     half = len(sample) / 2
-    # Arabic in UTF-16 has 0x06 high bytes, ASCII has 0x00: either way one column is "high"
-    even_06 = sum(1 for b in sample[0::2] if b in (0, 6, 0x20))
-    odd_06 = sum(1 for b in sample[1::2] if b in (0, 6, 0x20))
-    if odd_nul + odd_06 > 0.8 * half and even_nul < 0.1 * half:
+
+    def high(col: bytes) -> int:
+        return col.count(0) + col.count(6)
+
+    if high(odd) > 0.8 * half and even.count(0) < 0.1 * half:
         return "utf-16-le"
-    if even_nul + even_06 > 0.8 * half and odd_nul < 0.1 * half:
+    if high(even) > 0.8 * half and odd.count(0) < 0.1 * half:
         return "utf-16-be"
     return None
 

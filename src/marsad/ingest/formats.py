@@ -117,7 +117,11 @@ def read_jsonl_stream(stream: io.BufferedIOBase, name: str, stem: str, limits: L
             yield ReadError(where, f"a line of {len(raw):,} bytes is over the limit (--max-chars)")
             continue
         try:
-            rec = json.loads(decode(raw))
+            try:
+                line = raw.decode("utf-8")  # JSON Lines are UTF-8: the fast path
+            except UnicodeDecodeError:
+                line = decode(raw)
+            rec = json.loads(line)
         except DecodeError as e:
             yield ReadError(where, str(e))
             continue

@@ -21,7 +21,8 @@ def _cp(tok: str) -> int:
 
 
 @functools.cache
-def _tables() -> tuple[dict[int, str | None], re.Pattern[str]]:
+def _tables() -> tuple[dict[int, str | None], re.Pattern[str], tuple[tuple[str, str], ...]]:
+    """(translate table, deleted-character class, 1:1 replacement pairs) from the resource."""
     table: dict[int, str | None] = {}
     deleted: list[int] = []
     for row in resources.tsv("text/normalize.tsv", 2):
@@ -38,15 +39,32 @@ def _tables() -> tuple[dict[int, str | None], re.Pattern[str]]:
                 table[cp] = str(i)
             else:
                 table[cp] = chr(_cp(dst))
-    for c in range(ord("A"), ord("Z") + 1):
-        table[c] = chr(c + 32)
     cls = "".join(f"\\U{cp:08x}" for cp in sorted(set(deleted)))
-    return table, re.compile(f"[{cls}]")
+    pairs = tuple((chr(k), v) for k, v in table.items() if v is not None)
+    return table, re.compile(f"[{cls}]+"), pairs
+
+
+_UPPER = re.compile("[A-Z]+")
+
+
+def _lower_ascii(m: re.Match[str]) -> str:
+    return m.group().lower()
 
 
 def normalize(text: str) -> str:
-    """The folded form of `text` (no offset map): for queries, keys and lexicon entries."""
-    return text.translate(_tables()[0])
+    """The folded form of `text` (no offset map): for queries, keys and lexicon entries.
+
+    Implemented as one deletion regex plus C-speed `str.replace` for each folded character
+    that occurs (str.translate with a dict is ~10x slower on non-ASCII text)."""
+    _table, deleted, pairs = _tables()
+    if deleted.search(text):
+        text = deleted.sub("", text)
+    for ch, to in pairs:
+        if ch in text:
+            text = text.replace(ch, to)
+    if _UPPER.search(text):
+        text = _UPPER.sub(_lower_ascii, text)
+    return text
 
 
 @dataclass(slots=True)
@@ -74,8 +92,8 @@ class Shadow:
 
 
 def shadow(text: str) -> Shadow:
-    table, deleted = _tables()
-    folded = text.translate(table)
+    _table, deleted, _pairs = _tables()
+    folded = normalize(text)
     if len(folded) == len(text):
         return Shadow(folded, text, None, None)
     cuts: list[int] = []
@@ -83,10 +101,7 @@ def shadow(text: str) -> Shadow:
     removed = 0
     for m in deleted.finditer(text):
         pos = m.start() - removed  # shadow position of the next kept char
-        removed += 1
-        if cuts and cuts[-1] == pos:
-            shift[-1] = removed
-        else:
-            cuts.append(pos)
-            shift.append(removed)
+        removed += m.end() - m.start()
+        cuts.append(pos)
+        shift.append(removed)
     return Shadow(folded, text, cuts, shift)
