@@ -39,6 +39,7 @@ class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
+    parquet = "parquet"
 
 
 def err(msg: str) -> None:
@@ -76,6 +77,15 @@ MaxLineOpt = Annotated[int, typer.Option("--max-line", min=1, help="Longest line
 MaxDepthOpt = Annotated[int, typer.Option("--max-html-depth", min=1, help="Deepest HTML element nesting.")]
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; dask: a Dask cluster.")]
+SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="Address of an existing Dask scheduler (with --engine dask); default: a local cluster of --workers processes.")]
+
+
 def limits_from(max_bytes: int, max_chars: int, max_line: int, max_depth: int):
     from marsad.ingest.rawdoc import Limits
 
@@ -85,7 +95,7 @@ def limits_from(max_bytes: int, max_chars: int, max_line: int, max_depth: int):
 @app.command()
 def analyze(
     paths: PathsArg = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one contract object per line; json: an array; table: a summary.")] = Format.jsonl,
+    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one contract object per line; json: an array; table: a summary; parquet: partitioned Parquet files in the folder -o.")] = Format.jsonl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     raw: Annotated[bool, typer.Option("--raw", help="Inputs are body text: no cleaning or title detection; offsets map 1:1 to the input.")] = False,
     workers: WorkersOpt = 1,
@@ -95,9 +105,11 @@ def analyze(
     max_line: MaxLineOpt = 1_000_000,
     max_html_depth: MaxDepthOpt = 400,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Analyse Arabic news articles: entities, times, amounts, quotes, citations, events, themes."""
-    from marsad.engine import Options, analyze_stream
+    from marsad.engine import Options, stream
     from marsad.ingest.errors import ReadError
     from marsad.model import load_article
 
@@ -110,8 +122,11 @@ def analyze(
         raise typer.Exit(2)
     inputs = paths or [demo_path()]
     limits = limits_from(max_bytes, max_chars, max_line, max_html_depth)
-    stream = analyze_stream(inputs, Options(raw=raw, annotators=names), workers=workers, limits=limits)
+    items = stream(inputs, Options(raw=raw, annotators=names), workers, limits, engine.value, scheduler)
     show = sys.stderr.isatty() if progress is None else progress
+    if format is Format.parquet:
+        _analyze_parquet(items, output)
+        return
     tmp, fh = open_out(output)
     n_ok = n_err = 0
     rows = []
@@ -121,7 +136,7 @@ def analyze(
             task = prog.add_task("analysing", total=None) if prog else None
             if format is Format.json:
                 fh.write(b"[")
-            for item in stream:
+            for item in items:
                 if isinstance(item, ReadError):
                     n_err += 1
                     err(item.line())
@@ -150,6 +165,32 @@ def analyze(
     if n_err:
         err(f"marsad: {n_ok} article(s) analysed, {n_err} input(s) skipped")
     if n_ok == 0:
+        err("marsad: nothing could be analysed")
+        raise typer.Exit(1)
+
+
+def _analyze_parquet(items, output: Path | None) -> None:
+    from marsad.ingest.errors import ReadError
+    from marsad.scale.parquet import write_parts
+
+    if output is None:
+        err("marsad: --format parquet needs -o FOLDER")
+        raise typer.Exit(2)
+    n_err = 0
+
+    def good():
+        nonlocal n_err
+        for item in items:
+            if isinstance(item, ReadError):
+                n_err += 1
+                err(item.line())
+            else:
+                yield item
+
+    n = write_parts(good(), output)
+    if n_err:
+        err(f"marsad: {n} article(s) analysed, {n_err} input(s) skipped")
+    if n == 0:
         err("marsad: nothing could be analysed")
         raise typer.Exit(1)
 

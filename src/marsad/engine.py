@@ -149,14 +149,34 @@ def analyze_stream(
     yield from errors
 
 
+def stream(
+    paths: Sequence[str],
+    opts: Options = Options(),
+    workers: int = 1,
+    limits: Limits | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[bytes | ReadError]:
+    """analyze_stream on the chosen engine: "local" (processes on this machine) or "dask"."""
+    if engine == "dask":
+        from marsad.scale.dask_engine import analyze_stream_dask
+
+        return analyze_stream_dask(paths, opts, workers=max(workers, 1), limits=limits, scheduler=scheduler)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    return analyze_stream(paths, opts, workers, limits)
+
+
 def analyze_paths(
     paths: Sequence[str],
     raw: bool = False,
     workers: int = 1,
     limits: Limits | None = None,
     annotators: Sequence[str] = DEFAULT,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[Article | ReadError]:
     """Analysed Articles (or ReadErrors) for the inputs, in input order."""
     opts = Options(raw=raw, annotators=tuple(annotators))
-    for item in analyze_stream(paths, opts, workers, limits):
+    for item in stream(paths, opts, workers, limits, engine, scheduler):
         yield item if isinstance(item, ReadError) else load_article(item)

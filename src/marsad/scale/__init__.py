@@ -1,0 +1,1 @@
+"""Scale-out: the same per-article function on a Dask cluster (local by default)."""
