@@ -56,6 +56,7 @@ class Amount(Span, kw_only=True):
     measure: str | None = None
     period: str | None = None
     qualifier: str | None = None
+    value_max: float | None = None  # upper bound of a range ("بين 10 و20 مليار"); value is the lower
     measure_text: str | None = None
     rule: str | None = None
 

@@ -55,15 +55,18 @@ def clean(raw: RawDoc, outlet_common: frozenset[str] = frozenset()) -> Cleaned:
         body = raw.text or ""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     lines = [ln.rstrip() for ln in body.split("\n")]
-    norms = bp.norm_lines(body)
+    words = [len(ln.split()) for ln in lines]
+    # only lines short enough to be boilerplate, a title or a label need their normalised form;
+    # long paragraphs (most of the text) get a placeholder key that never matches anything
+    norms = [bp.norm_line(ln) if 0 < w <= BOILERPLATE_MAX_WORDS else ("\x00" if w else "")
+             for ln, w in zip(lines, words, strict=True)]
     published, method = _published(raw, html_date, norms)
 
     arabic_doc = bp.has_arabic(body)
-    words = [len(n.split()) for n in norms]
     cats = [bp.category(n) if n and w <= BOILERPLATE_MAX_WORDS else None for n, w in zip(norms, words, strict=True)]
     long_idx = [
         i for i, w in enumerate(words)
-        if w >= LONG_LINE_WORDS and cats[i] is None and (bp.has_arabic(norms[i]) or not arabic_doc)
+        if w >= LONG_LINE_WORDS and cats[i] is None and (not arabic_doc or bp.has_arabic(lines[i]))
     ]
     first_long = long_idx[0] if long_idx else len(lines)
     last_long = long_idx[-1] if long_idx else -1
@@ -78,7 +81,7 @@ def clean(raw: RawDoc, outlet_common: frozenset[str] = frozenset()) -> Cleaned:
             keep.append(True)
             continue
         drop = cats[i] is not None or n in outlet_common
-        if not drop and arabic_doc and not bp.has_arabic(n) and words[i] <= LONG_LINE_WORDS:
+        if not drop and arabic_doc and words[i] <= LONG_LINE_WORDS and not bp.has_arabic(n):
             drop = True  # Latin UI strings in an Arabic page: "Play", "Close", "Changed"
         if not drop and n in seen and words[i] >= 3:
             drop = True  # a repeated title or heading

@@ -52,6 +52,12 @@ def _from_match(m: regex.Match[str]) -> dt.date | None:
         return None
 
 
+@functools.cache
+def _cue_words() -> tuple[str, ...]:
+    data = resources.yaml_data("clean/dateline.yaml")
+    return tuple(normalize(c) for c in (*data["cues"], data["concordance"]))
+
+
 def is_date_only_line(line_norm: str) -> bool:
     """A line that says nothing but a date (and maybe a weekday and a time): a page header."""
     return bool(_tables()[1].match(line_norm))
@@ -92,7 +98,10 @@ def dateline_date(lines_norm: list[str], max_lines: int = 12) -> dt.date | None:
     """A publication date announced in the text: a cue line ("نشر في 16 مايو 2024") or an
     SPA-style dateline with a Hijri/Gregorian concordance, within the first lines."""
     _months, _only, found, cue, concord = _tables()
+    cue_words = _cue_words()
     for line in lines_norm[:max_lines]:
+        if not any(w in line for w in cue_words):
+            continue  # a cheap literal test before the regexes
         m = cue.search(line)
         if m:
             d = _from_match(m)

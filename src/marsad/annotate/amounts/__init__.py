@@ -1,15 +1,6 @@
-"""The amounts annotator (work in progress: fills nothing yet)."""
+"""The amounts layer: money, percentages, quantities, counts and multipliers, with what they
+measure, their qualifier and the period they refer to."""
 
-from __future__ import annotations
+from marsad.annotate.amounts.annotator import AmountAnnotator
 
-from typing import ClassVar
-
-from marsad.annotate.doc import Doc
-
-
-class AmountAnnotator:
-    name: ClassVar[str] = "amounts"
-    provides: ClassVar[tuple[str, ...]] = ("amounts",)
-
-    def __call__(self, doc: Doc) -> None:
-        return None
+__all__ = ["AmountAnnotator"]

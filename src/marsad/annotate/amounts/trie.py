@@ -1,0 +1,35 @@
+"""Build one compact regex alternation from a word list (a character trie), so that a large
+lexicon matches in a single left-to-right pass without trying every alternative."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_END = ""
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex (no groups) matching any of `words`, preferring the longest."""
+    root: dict[str, dict] = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    if not root:
+        return "(?!)"
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict]) -> str:
+    ends = _END in node
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
