@@ -1,15 +1,7 @@
-"""The entities annotator (work in progress: fills nothing yet)."""
+"""The entities annotator: gazetteer + patterns (default), optional CRF backend (MARSAD_NER=crf)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from marsad.annotate.entities.annotator import EntityAnnotator
 
-from marsad.annotate.doc import Doc
-
-
-class EntityAnnotator:
-    name: ClassVar[str] = "entities"
-    provides: ClassVar[tuple[str, ...]] = ("entities",)
-
-    def __call__(self, doc: Doc) -> None:
-        return None
+__all__ = ["EntityAnnotator"]

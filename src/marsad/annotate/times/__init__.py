@@ -1,15 +1,177 @@
-"""The times annotator (work in progress: fills nothing yet)."""
+"""The times annotator: an Arabic temporal tagger in the style of HeidelTime.
+
+Language knowledge lives in resources/times/ (month, weekday, Hijri month, season, number, unit,
+modifier, cue, day-word and holiday lexicons, and the rule grammar rules.yaml). One pass of an
+Aho-Corasick automaton over the normalised shadow text (doc.norm) finds the words a time
+expression can start with (plus digit runs); at each, the rules that can start with that word,
+compiled once into one alternation (grammar.Grammar.matcher), are tried with a single anchored
+regex match. Each match's word boundary and cue words are checked, it is resolved to a TIMEX3
+value against doc.published (resolve.py), and its span is mapped back to the original text with
+doc.span_from_shadow.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from marsad.annotate.doc import Doc
+from marsad.annotate.times import grammar, lexicon
+from marsad.annotate.times.resolve import Context, Resolver
+from marsad.annotate.times.tense import FutureCue
+from marsad.model import Mention, TimeExpr
+
+# letters that may stick to the front of a time word (و، ف، ب، ل، ك and their combinations)
+_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لل"})
+_TENSED = frozenset({"weekday", "date", "month", "part_of_day", "hijri", "relday"})
+_EVENT_RELATIVE = re.compile(r"\s+(?:فقط\s+)?من\s")
+_COMMA = "،,"
+_NUMBER = re.compile(r"\d+")
+_THAT = re.compile(r"\s+(?:ان|انه|انها|انهم)(?![^\W\d_])")
+_COORDINATION = frozenset({"و", "او", "،", ",", "-", "–", "الى", "حتى"})
 
 
 class TimeAnnotator:
     name: ClassVar[str] = "times"
     provides: ClassVar[tuple[str, ...]] = ("times",)
 
+    def __init__(self) -> None:
+        self.lx = lexicon.load()
+        self.grammar = grammar.load(self.lx)
+        self.resolve = Resolver(self.lx)
+        self.future = FutureCue(self.lx)
+        self._spelling_not = tuple(self.lx.spelling_not)
+        self._word_not = frozenset(self.lx.cues.get("word_not", ()))
+
     def __call__(self, doc: Doc) -> None:
-        return None
+        norm = doc.norm
+        pub = doc.published
+        g_rules = self.grammar
+        last = prev_end = 0
+        for s0, token in _candidates(norm, g_rules.anchors):
+            if s0 < last:
+                continue
+            mt = g_rules.matcher(token)
+            if mt is None:
+                continue
+            m = mt.regex.match(norm, s0)
+            if m is None:
+                continue
+            rule = mt.marker[m.lastindex]  # type: ignore[index]
+            span_group = mt.span_group[rule.index]
+            s, e = m.span(span_group) if span_group else m.span()
+            while e > s and norm[e - 1].isspace():
+                e -= 1
+            if not _left_ok(norm, s):
+                continue
+            if s and norm[s - 1].isalpha() and self._word_not and _word_at(norm, s) in self._word_not:
+                continue
+            # "في مايو وأكتوبر": a word coordinated with the time expression just before it
+            coordinated = prev_end > 0 and norm[prev_end:s].strip() in _COORDINATION
+            if rule.before and not coordinated and not grammar.cue_before(norm, s, g_rules.cues[rule.before]):
+                continue
+            groups = mt.groups[rule.index]
+            if rule.not_before and grammar.cue_before(norm, s, g_rules.cues[rule.not_before]):
+                continue
+            g = {name: m.group(num) for name, num in groups}
+            if rule.norm == "weekday" and not coordinated and not self._weekday_ok(doc, s, e, g):
+                continue
+            typ_override = None
+            if rule.norm == "ago" and _EVENT_RELATIVE.match(norm, e):
+                # "قبل أيام من الهجوم": relative to an event, not to publication: a duration
+                if g.get("unitpl"):
+                    continue
+                s, e = m.span(dict(groups)["q"])
+                norm_name, typ_override = "duration", "DURATION"
+            else:
+                norm_name = rule.norm
+            future = norm_name in _TENSED and self.future.before(norm, s)
+            ctx = Context(pub, future, typ_override or rule.type, rule.value)
+            res = self.resolve(norm_name, g, ctx)
+            if res is None:
+                continue
+            typ, value = res
+            last = m.end()
+            parts = [(s, e, value)]
+            if norm_name == "year" and g.get("year2"):
+                # a span of years ("1989 – 2019", "عامي 2011 و2012"): one DATE for each end
+                gi = dict(groups)
+                y1_end, (y2_start, y2_end) = m.end(gi["year"]), m.span(gi["year2"])
+                parts = [(s, y1_end, value), (y2_start, y2_end, g["year2"])]
+            prev_end = parts[-1][1]
+            for a, b, v in parts:
+                sp = doc.span_from_shadow(a, b)
+                if self._spelling_not and any(w in sp.text for w in self._spelling_not):
+                    continue
+                doc.times.append(TimeExpr(start=sp.start, end=sp.end, text=sp.text,  # type: ignore[arg-type]
+                                          type=typ, value=v, rule=rule.name))  # type: ignore[arg-type]
+
+    def _weekday_ok(self, doc: Doc, s: int, e: int, g: dict[str, str | None]) -> bool:
+        norm = doc.norm
+        if g.get("yawm") or g.get("mod"):
+            return True
+        if lexicon.fold(g["wd"] or "") in self.lx.weekdays_bare:
+            # a bare weekday inside a person's name (محمد الخميس) is a surname
+            a, b = doc.shadow.orig_span(s, e)
+            return not any(m.start < b and a < m.end for m in _person_mentions(doc))
+        # an ambiguous weekday (الأحد، الاثنين) alone needs a comma next to it, a cue before it
+        # (منذ الاثنين) or a clause after it ("أعلن الجيش الاثنين أن")
+        before = norm[max(0, s - 3):s].rstrip()
+        after = norm[e:e + 3].lstrip()
+        if (before[-1:] in _COMMA and before != "") or (after[:1] in _COMMA and after != ""):
+            return True
+        cues = self.grammar.cues.get("weekday_cue")
+        return bool(cues and grammar.cue_before(norm, s, cues)) or _THAT.match(norm, e) is not None
+
+
+def _candidates(norm: str, anchors: object) -> list[tuple[int, str]]:
+    """(offset, word) where a whole anchor word (after proclitics) or a number begins, sorted."""
+    n = len(norm)
+    found: dict[int, str] = {}
+    # keys are proclitic + word; a hit counts if it starts and ends a word
+    for end, (k, p) in anchors.iter_long(norm):  # type: ignore[attr-defined]
+        start = end - k + 1
+        if (start and norm[start - 1].isalnum()) or (end + 1 < n and norm[end + 1].isalpha()):
+            continue
+        s = start + p
+        if end + 1 - s > len(found.get(s, "")):
+            found[s] = norm[s:end + 1]
+    for m in _NUMBER.finditer(norm):
+        if _left_ok(norm, m.start()):
+            found[m.start()] = m.group()
+    return sorted(found.items())
+
+
+def _person_mentions(doc: Doc) -> list[Mention]:
+    return [m for ent in doc.entities if ent.type == "PER" for m in ent.mentions if m.form == "name"]
+
+
+def _word_at(norm: str, s: int) -> str:
+    """The whole word (proclitics included) around offset `s`."""
+    a = s
+    while a > 0 and norm[a - 1].isalpha():
+        a -= 1
+    b = s
+    while b < len(norm) and norm[b].isalpha():
+        b += 1
+    return norm[a:b]
+
+
+def _left_ok(norm: str, s: int) -> bool:
+    """The match starts a word, possibly after proclitics; digits never continue a number."""
+    if s == 0:
+        return True
+    c = norm[s - 1]
+    if c.isdigit():
+        return False
+    if c in ".,٫" and s >= 2 and norm[s - 2].isdigit() and norm[s].isdigit():
+        return False
+    if not c.isalpha():
+        return True
+    k = s - 1
+    while k > 0 and norm[k - 1].isalpha() and s - k < 3:
+        k -= 1
+    if k > 0 and norm[k - 1].isalpha():
+        return False
+    # "الـ8 من يوليو": the article may stick to a number
+    return norm[k:s] in _PROCLITICS or (norm[k:s] == "ال" and norm[s].isdigit())

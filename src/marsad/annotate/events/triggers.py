@@ -1,0 +1,69 @@
+"""Finding trigger words in the normalised text: one automaton pass plus affix checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from marsad.annotate.events.lexicon import EventLexicon, Trigger
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int  # shadow offsets of the whole word(s), proclitics and suffixes included
+    end: int
+    trigger: Trigger
+    future: bool  # a future/purpose prefix (سيزور، ليزور)
+    pron: bool  # a pronoun suffix (زيارته)
+
+
+def _word_start(norm: str, i: int) -> int:
+    while i > 0 and norm[i - 1].isalpha():
+        i -= 1
+    return i
+
+
+def _word_end(norm: str, j: int) -> int:
+    n = len(norm)
+    while j < n and norm[j].isalpha():
+        j += 1
+    return j
+
+
+def find_hits(norm: str, lex: EventLexicon, is_ta_marbuta: Callable[[int], bool] | None = None) -> list[Hit]:
+    """All trigger words in `norm`, longest match first, non-overlapping, in text order.
+
+    `is_ta_marbuta(i)` tells whether shadow position i was a ta marbuta in the original (folded
+    to ه): a verb never ends in one, so "وزارة" (ministry) is not و + زار + ه."""
+    cands: list[Hit] = []
+    for end_idx, trig in lex.automaton.iter(norm):
+        s = end_idx - len(trig.form) + 1
+        e = end_idx + 1
+        ws = _word_start(norm, s)
+        we = _word_end(norm, e)
+        aff = lex.affixes[trig.kind]
+        pre = norm[ws:s]
+        suf = norm[e:we]
+        if pre not in aff.pre:
+            continue
+        if trig.stem:
+            if not suf or aff.suf.get(suf) != "pron":
+                continue
+        elif suf not in aff.suf:
+            continue
+        if is_ta_marbuta is not None and we > e and norm[we - 1] == "ه" and is_ta_marbuta(we - 1):
+            continue  # a ta marbuta is no pronoun: وزارة is not و + زار + ه, غزوة is not غزو + ه
+        cands.append(Hit(ws, we, trig, aff.pre[pre] == "future", trig.stem or aff.suf[suf] == "pron"))
+    if not cands:
+        return []
+    # prefer the longest listed form; then drop overlaps
+    cands.sort(key=lambda h: (h.start, -(h.end - h.start), -len(h.trigger.form)))
+    out: list[Hit] = []
+    last_end = -1
+    for h in cands:
+        if h.start >= last_end:
+            out.append(h)
+            last_end = h.end
+        elif out and h.start == out[-1].start and h.end == out[-1].end and len(h.trigger.form) > len(out[-1].trigger.form):
+            out[-1] = h
+    return out

@@ -1,0 +1,194 @@
+"""The time grammar (resources/times/rules.yaml) compiled into one regex over the shadow text.
+
+Each rule's groups are renamed with the rule's index so that the whole grammar is one
+alternation; a match tells which rule fired (a marker group closing each branch) and the engine
+reads back that rule's groups under their plain names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+import regex
+
+from marsad import resources
+from marsad.annotate.times.lexicon import Lexicon, fold, macros
+
+_MACRO = regex.compile(r"\{([A-Z][A-Z0-9_]+)\}")
+_GROUP = regex.compile(r"\(\?P<([a-z][a-z0-9]*)>")
+_BACKREF = regex.compile(r"\(\?P=([a-z][a-z0-9]*)\)")
+_NON_WORD = re.compile(r"[\W_]+")
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass
+class Rule:
+    index: int
+    name: str
+    type: str
+    norm: str
+    pattern: str
+    span: str | None = None
+    before: str | None = None
+    value: str | None = None
+    not_before: str | None = None
+
+
+@dataclass
+class Matcher:
+    """A compiled alternation of some rules: the regex, and where each rule's groups are."""
+
+    regex: re.Pattern[str]
+    marker: dict[int, Rule]  # marker group number -> rule
+    groups: dict[int, list[tuple[str, int]]]  # rule index -> [(plain name, group number)]
+    span_group: dict[int, int | None]  # rule index -> group number of its span group
+
+
+@dataclass
+class Grammar:
+    rules: list[Rule]
+    branches: list[str]  # the expanded pattern of each rule, groups renamed
+    anchors: ahocorasick.Automaton  # proclitic + word -> (key length, proclitic length)
+    cues: dict[str, frozenset[str]]  # category -> cue words (folded)
+    _probes: list[regex.Pattern[str]] = field(default_factory=list)
+    _by_token: dict[str, Matcher | None] = field(default_factory=dict)
+    _by_rules: dict[frozenset[int], Matcher] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._probes = [regex.compile(b, regex.VERBOSE | regex.V0) for b in self.branches]
+
+    def matcher(self, token: str) -> Matcher | None:
+        """The rules that can start with `token` (a word or a digit run), compiled together;
+        None if no rule can. Found by partial matching and cached per token."""
+        key = _digit_class(token) if token[0].isdigit() else token
+        hit = self._by_token.get(key, False)
+        if hit is not False:
+            return hit  # type: ignore[return-value]
+        idx = frozenset(i for i, p in enumerate(self._probes) if p.match(key, partial=True))
+        found = self.compile(idx) if idx else None
+        if len(self._by_token) < 50_000:
+            self._by_token[key] = found
+        return found
+
+    def compile(self, idx: frozenset[int] | None = None) -> Matcher:
+        """One regex over the rules `idx` (all rules if None), in grammar order."""
+        idx = frozenset(range(len(self.rules))) if idx is None else idx
+        if idx in self._by_rules:
+            return self._by_rules[idx]
+        order = sorted(idx)
+        # the stdlib engine is ~3x faster here; \p{L} is its [^\W\d_]
+        body = "|".join(self.branches[i] for i in order).replace(r"\p{L}", r"[^\W\d_]")
+        rx = re.compile(body, re.VERBOSE)
+        mt = Matcher(rx, {}, {i: [] for i in order}, {i: None for i in order})
+        for gname, num in rx.groupindex.items():
+            base, _, k = gname.rpartition("_")
+            rule = self.rules[int(k)]
+            if base == "R":
+                mt.marker[num] = rule
+            else:
+                mt.groups[rule.index].append((base, num))
+                if base == rule.span:
+                    mt.span_group[rule.index] = num
+        self._by_rules[idx] = mt
+        return mt
+
+
+def _digit_class(tok: str) -> str:
+    """A representative of the digit runs that the grammar's first tokens (days, hours, months,
+    Gregorian and Hijri years, counts) treat alike, so the rule cache stays small."""
+    n = len(tok)
+    if n == 1:
+        return "0" if tok == "0" else "5"
+    if n == 2:
+        v = int(tok)
+        return "00" if v == 0 else "05" if v < 10 else "12" if v <= 23 else "24" if v <= 31 else "99"
+    if n == 4:
+        v = int(tok)
+        return "1400" if 1300 <= v < 1500 else "2000" if 1800 <= v <= 2099 else "2100" if v == 2100 else "9999"
+    return "999" if n == 3 else "99999"
+
+
+def _fold_pattern(p: str) -> str:
+    """Fold the Arabic letters of a pattern like the shadow text (ASCII regex syntax untouched)."""
+    return "".join(fold(c) if ord(c) > 127 and c.strip() else c for c in p)
+
+
+def _expand(p: str, mac: dict[str, str], name: str) -> str:
+    def sub(m: regex.Match[str]) -> str:
+        try:
+            return mac[m.group(1)]
+        except KeyError:
+            raise ValueError(f"times rule {name}: unknown macro {{{m.group(1)}}}") from None
+
+    return _MACRO.sub(sub, p)
+
+
+def load(lx: Lexicon) -> Grammar:
+    data = resources.yaml_data("times/rules.yaml")
+    mac = macros(lx)
+    rules: list[Rule] = []
+    branches: list[str] = []
+    for i, r in enumerate(data["rules"]):
+        if r["type"] not in TYPES:
+            raise ValueError(f"times rule {r['name']}: bad type {r['type']}")
+        rule = Rule(i, r["name"], r["type"], r["norm"], r["pattern"], r.get("span"), r.get("before"),
+                    None if r.get("value") is None else str(r["value"]), r.get("not_before"))
+        body = _expand(_fold_pattern(rule.pattern), mac, rule.name)
+        body = _GROUP.sub(lambda m, i=i: f"(?P<{m.group(1)}_{i}>", body)
+        body = _BACKREF.sub(lambda m, i=i: f"(?P={m.group(1)}_{i})", body)
+        branches.append(f"(?:{body})(?P<R_{i}>)")
+        rules.append(rule)
+    cues = {cat: frozenset(words) for cat, words in lx.cues.items()}
+    for rule in rules:
+        for cat in (rule.before, rule.not_before):
+            if cat and cat not in cues:
+                raise ValueError(f"times rule {rule.name}: unknown cue category {cat!r}")
+    grammar = Grammar(rules, branches, _anchors(lx, data.get("anchors", [])), cues)
+    full = grammar.compile()
+    for rule in rules:
+        if rule.span and full.span_group[rule.index] is None:
+            raise ValueError(f"times rule {rule.name}: span group {rule.span!r} not in pattern")
+    return grammar
+
+
+def cue_before(norm: str, start: int, cues: frozenset[str]) -> bool:
+    """Is the word (or two-word phrase) just before `start` one of `cues`, after a proclitic?"""
+    words = _NON_WORD.split(norm[max(0, start - 30):start])
+    if words and not words[-1]:
+        words.pop()
+    for k in (1, 2, 3):
+        if len(words) < k:
+            break
+        w = " ".join(words[-k:])
+        if w in cues or (w[:1] in "وفبل" and (w[1:] in cues or (w[1:2] in "بل" and w[2:] in cues))):
+            return True
+    return False
+
+
+# proclitics a time word may carry (و، ف، ب، ل، ك and their combinations)
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def _anchors(lx: Lexicon, extra: list[str]) -> ahocorasick.Automaton:
+    words: set[str] = set()
+    for w in extra:
+        words.update((fold(w), "ال" + fold(w), "لل" + fold(w)))
+    lexicons = (lx.months, lx.hijri_months, lx.weekdays, lx.seasons, lx.cardinals, lx.ordinals,
+                lx.decades, lx.units, lx.lexical, lx.parts_of_day, lx.holidays, lx.day_words)
+    for lex in lexicons:
+        for entry in lex:
+            first = entry.split(" ")[0]
+            words.update((first, "ال" + first, "لل" + first))
+    # weekdays, decades and ordinals are also written without the article ("كل خميس",
+    # "عشرينات القرن", "سابع أكتوبر")
+    words.update(w[2:] for w in (*lx.weekdays, *lx.decades, *lx.ordinals) if w.startswith("ال"))
+    auto = ahocorasick.Automaton()
+    for w in words:
+        if w:
+            for p in PROCLITICS:
+                key = p + w
+                auto.add_word(key, (len(key), len(p)))
+    auto.make_automaton()
+    return auto

@@ -1,0 +1,108 @@
+"""The corpus view: what a collection of articles says together.
+
+`build_report(articles)` returns the contract's corpus JSON (../shared/contract/corpus.schema.json)
+plus additions (threads, event source counts, claim attribution details). Each step is a pure
+function over a list of articles (dedup, stories, entities, events, claims, timeline), so a
+distributed engine can run them per partition; every step is near-linear in the number of
+articles (see each module's docstring for its cost).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from marsad.corpus import dedup, stories, tfidf
+from marsad.corpus.claims import collect_claims
+from marsad.corpus.entities import merge_entities
+from marsad.corpus.events import merge_events
+from marsad.corpus.features import iso, parse_day, prepare
+from marsad.corpus.summary import sentence_counts, summarize_all
+from marsad.corpus.timeline import build_timeline
+from marsad.model import CORPUS_SCHEMA, Article
+
+
+def build_report(articles: Iterable[Article], timings: dict[str, float] | None = None) -> dict[str, Any]:
+    """The contract's corpus JSON for `articles` (see module docstring). If `timings` is a
+    dict, the seconds spent in each step are stored in it."""
+    arts = list(articles)
+    clock = _Clock(timings)
+    prep = [prepare(a) for a in arts]
+    clock("tokens")
+    dups = dedup.find_duplicates(arts, prep)
+    clock("duplicates")
+    model = tfidf.build([p.terms for p in prep])
+    clock("tfidf")
+    pos = {a.id: i for i, a in enumerate(arts)}
+    dup_pairs = [(pos[d["a"]], pos[d["b"]]) for d in dups]
+    found = stories.cluster(arts, model, dup_pairs)
+    threads = stories.assign_threads(arts, found)
+    clock("stories")
+    counts = sentence_counts(prep)
+    summaries = summarize_all(arts, prep, [s.members for s in found], model, counts)
+    story_rows = []
+    for n, s in enumerate(found, 1):
+        sid = f"s{n}"
+        c = arts[s.central]
+        start, end = iso(s.start), iso(s.end)
+        if start is None:
+            start, end = _event_span(arts, s.members)
+        story_rows.append({
+            "id": sid,
+            "articles": [arts[i].id for i in s.members],
+            "title": c.title or _first_line(c),
+            "start": start,
+            "end": end,
+            "summary": summaries[n - 1],
+            "thread": s.thread,
+            "central": c.id,
+        })
+        for t in threads:
+            if t["id"] == s.thread:
+                t["stories"].append(sid)
+    clock("summaries")
+    ents = merge_entities(arts)
+    clock("entities")
+    evs = merge_events(arts)
+    clock("events")
+    story_of = {arts[i].id: f"s{n}" for n, s in enumerate(found, 1) for i in s.members}
+    thread_of = {arts[i].id: s.thread for s in found if s.thread for i in s.members}
+    claims = collect_claims(arts, story_of, thread_of)
+    clock("claims")
+    timeline = build_timeline(arts, evs)
+    clock("timeline")
+    return {
+        "schema": CORPUS_SCHEMA,
+        "articles": [a.id for a in arts],
+        "duplicates": dups,
+        "stories": story_rows,
+        "threads": threads,
+        "entities": ents,
+        "events": evs,
+        "claims": claims,
+        "timeline": timeline,
+    }
+
+
+def _first_line(a: Article) -> str:
+    for s, t in a.sentences:
+        return a.text[s:t][:200]
+    return a.id
+
+
+def _event_span(arts: list[Article], members: list[int]) -> tuple[str | None, str | None]:
+    days = [d for i in members for e in arts[i].events if (d := parse_day(e.time))]
+    return (iso(min(days)), iso(max(days))) if days else (None, None)
+
+
+class _Clock:
+    def __init__(self, out: dict[str, float] | None) -> None:
+        self.out = out
+        self.t = time.process_time()  # CPU seconds: the machine is shared
+
+    def __call__(self, step: str) -> None:
+        now = time.process_time()
+        if self.out is not None:
+            self.out[step] = round(now - self.t, 4)
+        self.t = now
