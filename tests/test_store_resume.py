@@ -28,7 +28,7 @@ from marsad.store.update import update
 def slow():
     for i, a in enumerate(many_articles({n})):
         if i and i % {batch} == 0:
-            time.sleep(0.15)  # give the parent time to kill us between and inside batches
+            time.sleep(0.25)  # give the parent time to kill us between and inside batches
         yield a
 
 update({db!r}, slow(), batch_size={batch})

@@ -318,7 +318,7 @@ function quoteList(page) {
 async function entityView(id) {
   loading();
   try {
-    const e = await api(`/api/entities/${encodeURIComponent(id)}`);
+    const e = await api(`/api/entities/${encodeURIComponent(id)}`, { limit: 20 });
     view(el("section", { id: "entity" },
       el("h2", {}, e.name, " ", el("span", { class: "badge" }, tr(e.type)), e.name_en ? el("span", { class: "muted" }, " " + e.name_en) : null),
       el("div", { class: "card" }, el("dl", { class: "kv" },
