@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Train the packaged CRF NER model reproducibly (fixed seed and parameters) and report scores.
 
-    .venv/bin/python scripts/train_ner.py /work/shared/eval/anercorp/train.conll \
-        -o src/marsad/models/ner_crf.bin --eval-split 0.1 --folds 5
+    python scripts/train_ner.py ANERcorp/train.conll -o src/marsad/models/ner_crf.bin --folds 5
 
 Prints entity-level F1 (exact span + type) of the CRF alone and of CRF + gazetteer/patterns on
 a held-out 10% split, k-fold cross-validated F1, then trains on all sentences. Same as

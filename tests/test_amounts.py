@@ -221,7 +221,6 @@ def test_change_from_to_gives_two_amounts(ann):
     "في عام 2023 وحتى عام 2025",
     "وكان الأول في الترتيب والثاني عشر في البطولة",
     "قتلى في هجوم لطائرات F-16 ومنظومة S-400",
-    "وأطلقت شبكة 5G في 12 مدينة",
     "وصل قبل ثلاثة أيام إلى المدينة",
     "قال أحد المسؤولين إن واحدة من الشركات",
     "وحصل الفريق على المركز 3 في الترتيب",
@@ -229,6 +228,11 @@ def test_change_from_to_gives_two_amounts(ann):
 ])
 def test_not_amounts(ann, text):
     assert run(ann, text).amounts == []
+
+
+def test_a_name_with_a_digit_is_not_counted_but_the_cities_are(ann):
+    doc = run(ann, "وأطلقت شبكة 5G في 12 مدينة")
+    assert [(a.value, a.kind, a.measure) for a in doc.amounts] == [(12, "count", "cities")]
 
 
 def test_years_never_become_amounts_without_the_times_layer(ann):

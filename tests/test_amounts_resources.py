@@ -12,8 +12,9 @@ from marsad.annotate.amounts.numbers import Number, digit_value, read_tokens
 from marsad.text.normalize import normalize
 
 FILES = ["numbers.tsv", "currencies.tsv", "currency_countries.tsv", "units.tsv", "qualifiers.tsv",
-         "measures.tsv", "blockers.tsv", "unit_cues.tsv", "year_cues.tsv", "function_words.tsv"]
-KINDS = {"money", "percent", "quantity", "count", "multiplier"}
+         "measures.tsv", "blockers.tsv", "unit_cues.tsv", "year_cues.tsv", "function_words.tsv",
+         "count_shapes.tsv", "count_stops.tsv"]
+KINDS = {"money", "percent", "quantity", "count", "multiplier", "times"}  # times: مرات
 
 
 @pytest.mark.parametrize("name", FILES)

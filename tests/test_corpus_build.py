@@ -127,12 +127,12 @@ def test_builder_spans_are_honest():
 
 
 def test_words_are_normalised_and_stripped_of_punctuation():
-    assert lexer().words("أكّد «بوتين»، أنَّ التجارةَ بلغت 240 مليار") == ["اكد", "بوتين", "ان", "التجاره", "بلغت", "مليار"]
+    assert lexer().words("أكّد «بوتين»، أنَّ التجارةَ بلغت ٢٤٠ مليار") == ["اكد", "بوتين", "ان", "التجاره", "بلغت", "240", "مليار"]
 
 
 def test_terms_drop_stop_words_and_proclitics():
     lx = lexer()
-    assert lx.terms(lx.words("وقال الرئيس في البيان إن التجارة مع الصين والهند")) == ["رييس", "بيان", "تجاره", "صين", "هند"]
+    assert lx.terms(lx.words("وقال الرئيس في البيان إن التجارة مع الصين والهند 2023")) == ["رييس", "بيان", "تجاره", "صين", "هند"]
     # a short word keeps its first letters: "الهند" loses only "ال"
     assert lx.terms(["بالصين"]) == ["صين"]
 

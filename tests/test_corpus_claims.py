@@ -80,3 +80,11 @@ def test_far_apart_values_are_different_figures_not_a_conflict():
                                    "period": "2015-06"}])
             for i, (t, x, v) in enumerate([(t1, "4.1 مليون برميل", 4.1e6), (t2, "31.7 مليون برميل", 31.7e6)])]
     assert [c["status"] for c in collect_claims(arts)] == ["single", "single"]
+
+
+def test_figures_about_no_named_party_never_conflict():
+    arts = [make_article(f"n{i}", f"وبلغ معدل النمو {x} في المائة خلال عام 2014 حسب التقرير.", "2015-07-01", f"Outlet {i}",
+                         amounts=[{"text": f"{x} في المائة", "kind": "percent", "value": x, "unit": "%",
+                                   "measure": "growth", "period": "2014"}])
+            for i, x in enumerate([7.1, 5.8])]
+    assert [c["status"] for c in collect_claims(arts)] == ["single", "single"]

@@ -33,3 +33,11 @@ def test_short_texts_are_only_checked_for_exact_copies():
     a = make_article("a", "عاجل: زلزال في اليابان", None, "A")
     b = make_article("b", "عاجل: زلزال في تركيا", None, "B")
     assert find_duplicates([a, b]) == []
+
+
+def test_templated_reports_with_different_figures_are_not_duplicates():
+    tpl = ("بلغ حجم تسبيقات بنك المغرب للبنوك {} مليار درهم خلال الأسبوع، وفق ما أعلنه البنك المركزي في نشرته "
+           "الأسبوعية التي تصدر كل جمعة، مقابل {} مليار درهم في الأسبوع الذي قبله، حسب المعطيات الرسمية المنشورة.")
+    a = make_article("a", tpl.format(46, 49), None, "A")
+    b = make_article("b", tpl.format(88, 92), None, "A")
+    assert find_duplicates([a, b]) == []

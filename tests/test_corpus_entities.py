@@ -7,6 +7,10 @@ from test_corpus_build import CHINA, PUTIN, call, flood, make_article, visit_a, 
 from marsad.corpus.entities import merge_entities
 from marsad.corpus.events import merge_events
 from marsad.corpus.timeline import build_timeline
+from marsad.model import TimeExpr
+
+RUSSIA_ = ("wd:Q159", "GPE")
+UKRAINE = ("wd:Q212", "GPE")
 
 
 def test_entities_merge_by_id_with_counts():
@@ -57,3 +61,23 @@ def test_timeline_is_in_time_order_with_articles():
     assert ev["articles"] == ["visit-a", "visit-b"]
     st = next(it for it in items if it["kind"] == "statement" and it["speaker"] == "m:kremlin")
     assert "228" in st["text"]
+
+
+def test_statements_are_dated_when_made_not_by_the_years_they_mention():
+    text = "وقال بوتين إن العلاقات بين روسيا والصين لم تكن أفضل منذ عام 1949."
+    a = make_article("h", text, "2024-05-16", "A", entities={"بوتين": PUTIN},
+                     quotes=[("العلاقات بين روسيا والصين لم تكن أفضل منذ عام 1949", PUTIN[0])])
+    a.times.append(TimeExpr(start=text.index("1949"), end=text.index("1949") + 4, text="1949", type="DATE", value="1949"))
+    (item,) = build_timeline([a], [])
+    assert item["time"] == "2024-05-16"
+
+
+def test_undated_events_merge_only_within_a_story():
+    arts = []
+    for n in range(3):
+        text = "قصفت القوات الروسية مواقع في أوكرانيا."
+        arts.append(make_article(f"w{n}", text, None, f"O{n}", entities={"القوات الروسية": RUSSIA_, "أوكرانيا": UKRAINE},
+                                 events=[{"code": "190", "trigger": "قصفت", "source": RUSSIA_[0], "target": UKRAINE[0]}]))
+    evs = merge_events(arts, story={"w0": "s1", "w1": "s1", "w2": "s2"})
+    assert sorted(e["articles"] for e in evs) == [["w0", "w1"], ["w2"]]
+    assert all(e["time"] is None for e in evs)

@@ -91,3 +91,13 @@ def test_summary_sentences_are_copied_verbatim_without_repeats():
     texts = " ".join(a.text for a in arts)
     assert all(sent in texts for sent in s["summary"])
     assert s["title"] in {a.title for a in arts}
+
+
+def test_undated_look_alike_reports_with_different_figures_stay_apart():
+    tpl = ("أنهت بورصة الدار البيضاء تداولاتها على وقع الانخفاض، إذ سجل مؤشرها الرئيسي مازي خسارة بنسبة {} في المائة "
+           "ليستقر عند {} نقطة. وبلغ حجم التداولات الإجمالي {} مليون درهم.")
+    amounts = lambda xs: [{"text": str(x), "kind": "quantity", "value": x, "unit": None, "measure": "index"} for x in xs]  # noqa: E731
+    a = make_article("d1", tpl.format(0.29, 12679, 95), None, "H", amounts=amounts([0.29, 12679, 95]))
+    b = make_article("d2", tpl.format(0.41, 12001, 73), None, "H", amounts=amounts([0.41, 12001, 73]))
+    c = make_article("d3", tpl.format(0.29, 12679, 95) + " وذلك حسب المعطيات.", None, "M", amounts=amounts([0.29, 12679, 95]))
+    assert _groups([a, b, c]) == [["d1", "d3"], ["d2"]]

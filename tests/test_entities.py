@@ -180,3 +180,34 @@ def test_counterpart_after_a_resolved_title(ann):
     doc = run(ann, "وصل الرئيس الروسي ونظيره الصيني إلى القمة.", published=dt.date(2024, 5, 16))
     assert ("الرئيس الروسي", "title") in {(m.text, m.form) for m in by_id(doc, PUTIN).mentions}
     assert ("نظيره الصيني", "title") in {(m.text, m.form) for m in by_id(doc, XI).mentions}
+
+
+def test_regnal_ordinals_continue_a_name(ann):
+    doc = run(ann, "استقبل العاهل المغربي الملك محمد السادس الوفد في الرباط.")
+    assert "محمد السادس" in persons(doc) or any("محمد السادس" in m.text for e in doc.entities for m in e.mentions)
+
+
+def test_diacritics_tatweel_and_empty_text(ann):
+    doc = run(ann, "أكَّدَ الرَّئيسُ الرُّوسيُّ فلاديـمير بوتين أنَّ العلاقاتِ مع الصِّينِ قويةٌ.")
+    putin = by_id(doc, PUTIN)
+    assert "فلاديـمير بوتين" in {m.text for m in putin.mentions}
+    assert {m.text for m in by_id(doc, RUSSIA).mentions} == {"الرُّوسيُّ"}
+    assert "الصِّينِ" in {m.text for m in by_id(doc, CHINA).mentions}
+    assert run(ann, "").entities == []
+    assert run(ann, "!!! 123 ...").entities == []
+
+
+def test_bare_compound_first_name_is_not_a_person_and_heads_named_after_people(ann):
+    doc = run(ann, "شارك عبد الله في اللقاء الذي نظمته جامعة محمد الخامس بالرباط.")
+    names = {e.name: e.type for e in doc.entities}
+    assert "عبد الله" not in names
+    assert names.get("جامعة محمد الخامس") == "ORG"
+    assert "محمد الخامس" not in names
+
+
+def test_coordinated_name_after_title_is_not_its_holder(ann):
+    doc = run(ann, "حضره عبد الوافي لفتيت، وزير الداخلية، ومحمد حجوي، الأمين العام للحكومة.")
+    p = persons(doc)
+    assert "وزير الداخلية" in p["عبد الوافي لفتيت"].roles
+    assert "وزير الداخلية" not in p["محمد حجوي"].roles
+    assert "الأمين العام للحكومة" in p["محمد حجوي"].roles

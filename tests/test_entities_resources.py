@@ -9,7 +9,7 @@ from marsad.annotate.entities.lexicon import load_lexicon
 from marsad.annotate.entities.romanize import romanize
 
 FILES = ["titles.tsv", "heads.tsv", "first_names.tsv", "verbs.tsv", "stopwords.tsv", "proclitics.tsv",
-         "ambiguous.tsv", "generic_names.tsv", "title_modifiers.tsv", "romanize.tsv", "common_words.tsv", "frequent_words.tsv", "definite_words.tsv"]
+         "ambiguous.tsv", "generic_names.tsv", "title_modifiers.tsv", "name_suffixes.tsv", "romanize.tsv", "common_words.tsv", "frequent_words.tsv", "definite_words.tsv"]
 OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister", "king",
            "crown_prince", "emir", "sultan", "chancellor", "supreme_leader", "secretary_general",
            "spokesperson", "leader", "counterpart", "finance_minister", "economy_minister", "energy_minister",

@@ -110,3 +110,27 @@ def test_crf_backend_adds_names_the_rules_miss(tmp_path):
     per = [e for e in ents if e.type == "PER"]
     assert [m.text for e in per for m in e.mentions] == ["كوراني مبالي"]
     assert per[0].mentions[0].rule == "crf"
+
+
+def test_packaged_model_tags_news_sentence():
+    from marsad.annotate.entities.crf import packaged_tagger
+
+    tagger = packaged_tagger()
+    assert tagger is not None, "models/ner_crf.bin missing: run scripts/train_ner.py"
+    toks = "وقال وزير الخارجية الأردني أيمن الصفدي في عمان إن الأمم المتحدة مطالبة بالتحرك".split()
+    spans = conll.spans(tagger.tag(toks))
+    assert (4, 6, "PERS") in spans  # أيمن الصفدي
+    assert (7, 8, "LOC") in spans  # عمان
+    assert any(s[2] == "ORG" and toks[s[0]] == "الأمم" for s in spans)
+
+
+def test_backend_selection(monkeypatch):
+    import pytest
+
+    from marsad.annotate.entities import EntityAnnotator
+
+    monkeypatch.setenv("MARSAD_NER", "crf")
+    assert EntityAnnotator().recognizer.crf is not None
+    assert EntityAnnotator(backend="rules").recognizer.crf is None
+    with pytest.raises(ValueError):
+        EntityAnnotator(backend="transformer")

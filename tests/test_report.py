@@ -96,3 +96,29 @@ def test_cli_report_analyses_raw_inputs(demo_dir):
     assert res.exit_code == 0, res.output
     rep = json.loads(res.stdout)
     assert len(rep["articles"]) == 5
+
+
+def test_articles_without_sentences_or_layers_still_get_a_story(corpus_schema):
+    from test_corpus_build import VISIT_A
+
+    bare = Article(id="bare", source=visit_a().source, title=None, published=None, text=VISIT_A)
+    rep = build_report([bare])
+    jsonschema.validate(json.loads(dumps(rep)), corpus_schema)
+    (s,) = rep["stories"]
+    assert s["articles"] == ["bare"] and s["summary"] == [VISIT_A] and s["title"]
+
+
+def test_benchmark_copies_are_new_articles_with_moved_dates():
+    from marsad.corpus.bench import grow
+
+    base = [visit_a(), call()]
+    arts = list(grow(base, 5))
+    assert [a.id for a in arts] == ["visit-a", "call", "visit-a~1", "call~1", "visit-a~2"]
+    assert arts[2].published.value == "2024-06-15" and arts[2].text != arts[0].text
+    assert all(a.text[s:e].strip() for a in arts for s, e in a.sentences)
+
+
+def test_an_article_read_twice_is_reported_once():
+    rep = build_report([visit_a(), call(), visit_a()])
+    assert rep["articles"] == ["visit-a", "call"]
+    assert sorted(a for s in rep["stories"] for a in s["articles"]) == ["call", "visit-a"]

@@ -7,7 +7,6 @@ citation around it. One dict pass over all amounts: O(total amounts · entities 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -16,8 +15,6 @@ from marsad.corpus.features import outlet
 from marsad.corpus.settings import generic_measures, measure_aliases, section
 from marsad.model import Amount, Article, Entity
 from marsad.text.normalize import normalize
-
-_YEAR = re.compile(r"^(\d{4})(?:$|-)")
 
 
 def canonical_measure(a: Amount) -> str | None:
@@ -130,15 +127,15 @@ def collect_claims(articles: Sequence[Article], story: Mapping[str, str] | None 
 
 def _split_doubtful(groups: dict[tuple, list[dict]], tol: float, max_ratio: float) -> dict[tuple, list[dict]]:
     """Values that disagree by more than `max_ratio` are figures of different things (a drop
-    of 48 dollars and a price of 1,144 dollars), and a disagreement without a period is only a
-    conflict between different outlets about named parties (not one outlet's successive
-    updates, not an unnamed market index): such groups are split into single reports of
-    their articles. O(total values)."""
+    of 48 dollars and a price of 1,144 dollars); a disagreement is only a conflict about named
+    parties (not "growth" of nobody knows what) and, without a period, between different
+    outlets (not one outlet's successive updates): other disagreeing groups are split into
+    single reports of their articles. O(total values)."""
     out: dict[tuple, list[dict]] = {}
     for key, values in groups.items():
         period, parties = key[2], key[1]
         nums = [abs(float(v["value"])) for v in values]
-        doubtful = period is None and (not parties or len({v["outlet"] for v in values}) < 2)
+        doubtful = not parties or (period is None and len({v["outlet"] for v in values}) < 2)
         doubtful = doubtful or max(nums) > max_ratio * max(min(nums), 1e-12)
         if doubtful and status(values, tol) == "conflict":
             for v in values:

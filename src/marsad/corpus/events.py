@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from marsad.corpus.features import iso, outlet, parse_day, published_day
 from marsad.corpus.settings import section
@@ -52,13 +52,17 @@ def _sentence(a: Article, offset: int) -> str:
     return ""
 
 
-def merge_events(articles: Sequence[Article]) -> list[dict]:
-    """Merged events, most reported first (see module docstring)."""
+def merge_events(articles: Sequence[Article], story: Mapping[str, str] | None = None) -> list[dict]:
+    """Merged events, most reported first (see module docstring). An event with no date at
+    all (undated article, no time) is only merged within its story (`story`: article id ->
+    story id), else kept per article: without a date, "the same event" cannot be told."""
     window = int(section("events")["window_days"])
-    groups: dict[tuple[str, tuple[str, ...]], list[tuple[dt.date | None, int, Event]]] = defaultdict(list)
+    groups: dict[tuple[str, tuple[str, ...], str | None], list[tuple[dt.date | None, int, Event]]] = defaultdict(list)
     for i, a in enumerate(articles):
         for e in a.events:
-            groups[(root(e.code), actors(e))].append((event_day(e, a), i, e))
+            day = event_day(e, a)
+            where = None if day else (story or {}).get(a.id, a.id)
+            groups[(root(e.code), actors(e), where)].append((day, i, e))
     out: list[dict] = []
     for items in groups.values():
         items.sort(key=lambda x: (x[0] or dt.date.max, x[1]))

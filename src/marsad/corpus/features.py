@@ -27,15 +27,15 @@ SUMMARY_SENTENCES = 25  # only an article's first sentences are summary candidat
 @functools.cache
 def fold_table() -> dict[int, str | None]:
     """str.translate table folding text to normalised words in one C pass: the normaliser's
-    rules (resources/text/normalize.tsv), Latin lower-cased, every character that is not a
-    letter (punctuation, digits, symbols) to a space."""
+    rules (resources/text/normalize.tsv), Latin lower-cased, Arabic-Indic digits to ASCII,
+    every character that is neither a letter nor a digit (punctuation, symbols) to a space."""
     table: dict[int, str | None] = {}
     for cp in range(0x3000):
         c = chr(cp)
         n = normalize(c).lower()
         if not n:
             table[cp] = None
-        elif n.isalpha():
+        elif n.isalpha() or n.isdigit():
             if n != c:
                 table[cp] = n
         else:
@@ -58,11 +58,12 @@ class Lexer:
         self.max_cache = max_cache
 
     def words(self, text: str) -> list[str]:
-        """Normalised words of `text` (letters only, Latin lower-cased), in order."""
+        """Normalised words and numbers of `text` (Latin lower-cased), in order: numbers are
+        kept so that templated reports differing only in their figures are not duplicates."""
         return text.translate(self.table).split()
 
     def _make_term(self, w: str) -> str | None:
-        if len(w) < self.min_len or w in self.stop:
+        if len(w) < self.min_len or w in self.stop or not w.isalpha():
             return None
         for p in self.pre:
             if w.startswith(p) and len(w) - len(p) >= self.min_rest:

@@ -67,7 +67,7 @@ def _stories(b: Briefing) -> list[str]:
         if s["summary"]:
             out.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in s["summary"]) + "</ul>")
         out.append("<details><summary>المقالات</summary><ul>"
-                   + "".join(f"<li>{_e(b.article_label(a))}</li>" for a in s["articles"]) + "</ul></details></div>")
+                   + "".join(f"<li>{_ltr(b.article_label(a))}</li>" for a in s["articles"]) + "</ul></details></div>")
     out.append("</section>")
     return out
 
@@ -79,7 +79,7 @@ def _quotes(b: Briefing) -> list[str]:
     for spk, qs in b.quotes:
         out.append(f"<h3>{_e(b.name(spk))}</h3>")
         for text, aid in qs:
-            out.append(f'<blockquote>{_e(text)}<div class="meta">{_e(b.article_label(aid))}</div></blockquote>')
+            out.append(f'<blockquote>{_e(text)}<div class="meta">{_ltr(b.article_label(aid))}</div></blockquote>')
     out.append("</section>")
     return out
 
@@ -93,7 +93,7 @@ def _claims(b: Briefing) -> list[str]:
            "<tr><th>الحالة</th><th>المقياس</th><th>الأطراف</th><th>الفترة</th><th>القيم</th></tr>"]
     for c in claims:
         vals = "<br>".join(
-            f"{_ltr(fmt_value(v['value'], c['unit']))} «{_e(v['text'])}» — {_e(b.article_label(v['article']))}"
+            f"{_ltr(fmt_value(v['value'], c['unit']))} «{_e(v['text'])}» — {_ltr(b.article_label(v['article']))}"
             + (f" ({_e(b.name(v['attributed_to']))})" if v.get("attributed_to") else "") for v in c["values"])
         out.append(f'<tr class="{c["status"]}"><td>{label[c["status"]]}</td><td>{_ltr(c["measure"])}</td>'
                    f'<td>{_e(" – ".join(b.name(p) for p in c["parties"]))}</td><td>{_ltr(c["period"] or "—")}</td><td>{vals}</td></tr>')

@@ -1,7 +1,10 @@
 """The corpus view: what a collection of articles says together.
 
 `build_report(articles)` returns the contract's corpus JSON (../shared/contract/corpus.schema.json)
-plus additions (threads, event source counts, claim attribution details). Each step is a pure
+plus additions: duplicate kind (exact/near); story thread and central article; a top-level
+"threads" list; event num_articles / num_sources / num_mentions and evidence; claim
+qualifier, scope, num_articles / num_sources and each value's outlet and offsets; timeline
+item kind, speaker and event code. Each step is a pure
 function over a list of articles (dedup, stories, entities, events, claims, timeline), so a
 distributed engine can run them per partition; every step is near-linear in the number of
 articles (see each module's docstring for its cost).
@@ -26,11 +29,16 @@ from marsad.model import CORPUS_SCHEMA, Article
 def build_report(articles: Iterable[Article], timings: dict[str, float] | None = None) -> dict[str, Any]:
     """The contract's corpus JSON for `articles` (see module docstring). If `timings` is a
     dict, the seconds spent in each step are stored in it."""
-    arts = list(articles)
+    first: dict[str, Article] = {}
+    for a in articles:
+        first.setdefault(a.id, a)  # an id read twice counts once
+    arts = list(first.values())
     clock = _Clock(timings)
     prep = [prepare(a) for a in arts]
     clock("tokens")
     dups = dedup.find_duplicates(arts, prep)
+    for p in prep:
+        p.words = []  # only duplicates need every word: free them early
     clock("duplicates")
     model = tfidf.build([p.terms for p in prep])
     clock("tfidf")
@@ -41,6 +49,7 @@ def build_report(articles: Iterable[Article], timings: dict[str, float] | None =
     clock("stories")
     counts = sentence_counts(prep)
     summaries = summarize_all(arts, prep, [s.members for s in found], model, counts)
+    thread_by_id = {t["id"]: t for t in threads}
     story_rows = []
     for n, s in enumerate(found, 1):
         sid = f"s{n}"
@@ -58,15 +67,14 @@ def build_report(articles: Iterable[Article], timings: dict[str, float] | None =
             "thread": s.thread,
             "central": c.id,
         })
-        for t in threads:
-            if t["id"] == s.thread:
-                t["stories"].append(sid)
+        if s.thread:
+            thread_by_id[s.thread]["stories"].append(sid)
     clock("summaries")
     ents = merge_entities(arts)
     clock("entities")
-    evs = merge_events(arts)
-    clock("events")
     story_of = {arts[i].id: f"s{n}" for n, s in enumerate(found, 1) for i in s.members}
+    evs = merge_events(arts, story_of)
+    clock("events")
     thread_of = {arts[i].id: s.thread for s in found if s.thread for i in s.members}
     claims = collect_claims(arts, story_of, thread_of)
     clock("claims")

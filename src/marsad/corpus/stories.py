@@ -9,8 +9,10 @@ Steps and their cost for N articles:
 2. scoring: TF-IDF cosine of each candidate pair (sparse row products) plus a bonus for
    shared entities and events. O(candidates · row length).
 3. linking: candidate pairs sorted by score are united (union-find) unless the merged story
-   would span more than `max_span_days`: single linkage with a bound on drift.
-   O(candidates · log candidates).
+   would span more than `max_span_days`, or, when both sides already hold several articles,
+   fewer than `min_link_fraction` of the pairs across them are links (an approximation of
+   average linkage that stops chains). Duplicates are always united.
+   O(candidates · log candidates + unions · story size · degree).
 4. threads: stories grouped by their main entity pair, chained in time when themes overlap.
    O(S log S) for S stories.
 """
@@ -169,6 +171,13 @@ def candidate_arrays(keys: Sequence[Sequence[str]], days: Sequence[dt.date | Non
 def scored_pairs(articles: Sequence[Article], tfidf: Tfidf) -> list[tuple[float, int, int, float, float, bool]]:
     """Candidate pairs from blocking with their score and its parts:
     (score, i, j, text cosine, entity cosine, shared event). Steps 1-2 of the module docstring."""
+    score, left, right, cos, ecos, same_ev = score_arrays(articles, tfidf)
+    return list(zip(score.tolist(), left.tolist(), right.tolist(), cos.tolist(), ecos.tolist(), same_ev.tolist(),
+                    strict=True))
+
+
+def score_arrays(articles: Sequence[Article], tfidf: Tfidf) -> tuple[np.ndarray, ...]:
+    """`scored_pairs` as numpy arrays (score, i, j, text cosine, entity cosine, shared event)."""
     cfg = section("stories")
     days = [published_day(a) for a in articles]
     tops = tfidf.top_terms(int(cfg["top_terms"]))
@@ -188,8 +197,7 @@ def scored_pairs(articles: Sequence[Article], tfidf: Tfidf) -> list[tuple[float,
     for k in np.flatnonzero(has_ev[left] & has_ev[right]).tolist():
         same_ev[k] = _same_event(evs[int(left[k])], evs[int(right[k])], window)
     score = cos + ew * ecos + vw * same_ev
-    return list(zip(score.tolist(), left.tolist(), right.tolist(), cos.tolist(), ecos.tolist(), same_ev.tolist(),
-                    strict=True))
+    return score, left, right, cos, ecos, same_ev
 
 
 def cluster(articles: Sequence[Article], tfidf: Tfidf, duplicates: Sequence[tuple[int, int]] = ()) -> list[Story]:
@@ -198,22 +206,54 @@ def cluster(articles: Sequence[Article], tfidf: Tfidf, duplicates: Sequence[tupl
     max_span = int(cfg["max_span_days"])
     link, link_undated = float(cfg["link"]), float(cfg["link_undated"])
     days = [published_day(a) for a in articles]
-    scored = [(sc, i, j) for sc, i, j, *_ in scored_pairs(articles, tfidf)
-              if sc >= (link if days[i] and days[j] else link_undated)]
+    figs = [frozenset(round(x.value, 6) for x in a.amounts) for a in articles]
+    score, left, right, *_ = score_arrays(articles, tfidf)
+    dated = np.asarray([d is not None for d in days], dtype=bool)
+    strong = score >= link_undated
+    keep = np.flatnonzero(((score >= link) & dated[left] & dated[right]) | strong)
+    scored = [(sc, i, j) for sc, i, j, st in zip(score[keep].tolist(), left[keep].tolist(), right[keep].tolist(),
+                                                 strong[keep].tolist(), strict=True)
+              if (days[i] and days[j] and sc >= link) or (st and _same_figures(figs[i], figs[j]))]
+    adj: dict[int, set[int]] = defaultdict(set)
+    for _, i, j in scored:
+        adj[i].add(j)
+        adj[j].add(i)
     scored += [(2.0, i, j) for i, j in duplicates]
     scored.sort(reverse=True)
+    frac = float(cfg["min_link_fraction"])
     uf = _UnionFind(days)
-    for _, i, j in scored:
-        uf.union(i, j, max_span)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        groups[uf.find(i)].append(i)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
+    for score, i, j in scored:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        a, b = members[ri], members[rj]
+        if score < 2.0 and len(a) * len(b) > 1:
+            small, other = (a, set(b)) if len(a) <= len(b) else (b, set(a))
+            cross = sum(len(adj[x] & other) for x in small)
+            if cross < frac * len(a) * len(b):
+                continue  # a weak bridge between two groups: average linkage says no
+        if uf.union(i, j, max_span):
+            root = uf.find(i)
+            merged = a + b
+            del members[ri], members[rj]
+            members[root] = merged
+    groups = {r: sorted(m) for r, m in members.items()}
     stories = []
-    for members in groups.values():
-        start, end = span_days(days[i] for i in members)
-        stories.append(Story(members=members, start=start, end=end, central=central(tfidf, members)))
+    for group in groups.values():
+        start, end = span_days(days[i] for i in group)
+        by_date = sorted(group, key=lambda i: (days[i] or dt.date.max, i))  # ties go to the first report
+        stories.append(Story(members=group, start=start, end=end, central=central(tfidf, by_date)))
     stories.sort(key=lambda s: (-len(s.members), -(s.start.toordinal() if s.start else 0), s.members[0]))
     return stories
+
+
+def _same_figures(a: frozenset[float], b: frozenset[float]) -> bool:
+    """Without dates, two look-alike articles (a weekly market report and the next one) are
+    one happening only if they give mostly the same figures (when both give several)."""
+    if len(a) < 2 or len(b) < 2:
+        return True
+    return len(a & b) >= 0.5 * min(len(a), len(b))
 
 
 def central(tfidf: Tfidf, members: Sequence[int]) -> int:
@@ -223,7 +263,7 @@ def central(tfidf: Tfidf, members: Sequence[int]) -> int:
         return members[0]
     rows = tfidf.matrix[list(members)]
     sims = np.asarray((rows @ rows.T).sum(axis=1)).ravel()  # row . sum of rows, sparse
-    return members[int(np.argmax(sims))]
+    return members[int(np.argmax(np.round(sims, 9)))]
 
 
 def main_pair(articles: Sequence[Article], members: Sequence[int]) -> tuple[str, ...]:

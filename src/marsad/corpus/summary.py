@@ -94,7 +94,7 @@ def summarize_all(articles: Sequence[Article], prepared: Sequence[Prepared], sto
 
 def summarize(articles: Sequence[Article], prepared: Sequence[Prepared], members: Sequence[int], tfidf: Tfidf,
               counts: Counter[str] | None = None) -> list[str]:
-    """Up to `max_sentences` sentences of the story `members`, most central first; at least
+    """Up to `max_sentences` sentences of the story `members`, in reading order; at least
     `min_sentences` when the articles have that many usable sentences."""
     return summarize_all(articles, prepared, [members], tfidf, counts)[0]
 
@@ -106,13 +106,14 @@ def _candidates(articles: Sequence[Article], prepared: Sequence[Prepared], membe
     cands: dict[str, tuple[int, str, int]] = {}
     for i in members:
         a, p = articles[i], prepared[i]
+        spans = a.sentences or [(0, len(a.text))]
         if counts is not None:
             inside.update(set(p.sent_keys))
         for pos in range(len(p.sent_terms)):
             key = p.sent_keys[pos]
             if key in cands and cands[key][2] <= pos:
                 continue
-            s, t = a.sentences[pos]
+            s, t = spans[pos]
             text = a.text[s:t]
             if _plausible(text, key, p.title_key, cfg):
                 cands[key] = (offsets[i] + pos, text, pos)
@@ -153,6 +154,7 @@ def _mmr(matrix: sp.csr_matrix, cands: list[tuple[int, str, int]], rel: np.ndarr
         for c in top:
             vc = vecs.setdefault(c, _row(matrix, cands[c][0]))
             maxsim[c] = max(maxsim[c], _cos(vc, vb))
+    chosen.sort(key=lambda c: cands[c][2])  # read in the articles' order: leads first (stable for ties)
     return [cands[c][1] for c in chosen]
 
 

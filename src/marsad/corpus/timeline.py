@@ -1,18 +1,18 @@
 """The corpus timeline: merged events and dated statements (quotes) in time order.
 
-Events come from `events.merge_events` (already one entry per real-world event); quotes are
-dated by a DATE expression in their sentence, else by their article's publication date, and
-identical statements are listed once with all their articles. O(E + Q log Q)."""
+Events come from `events.merge_events` (already one entry per real-world event). A statement
+is dated when it was made: by a day named in its sentence ("الخميس" resolved by the times
+layer) when that day falls in the week before publication, else by the publication date; a
+year in the sentence ("منذ عام 1948") is what the statement is about, not when it was made.
+Identical statements are listed once with all their articles. O(E + Q log Q)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from marsad.corpus.features import iso, published_day
+from marsad.corpus.features import iso, parse_day, published_day
 from marsad.model import Article
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _MAX_TEXT = 300
 
 
@@ -34,12 +34,14 @@ def statement_items(articles: Sequence[Article]) -> list[dict]:
         for q in a.quotes:
             if not q.speaker:
                 continue
-            when = None
+            when = pub
+            pub_day = published_day(a)
             for t in a.times:
-                if t.type == "DATE" and _DATE.match(t.value or "") and _overlaps_sentence(a, q.start, t.start):
-                    when = t.value
+                day = parse_day(t.value)
+                if (day and pub_day and 0 <= (pub_day - day).days <= 7
+                        and _overlaps_sentence(a, q.start, t.start)):
+                    when = day.isoformat()
                     break
-            when = when or pub
             if not when:
                 continue
             key = " ".join(q.text.split())
@@ -77,6 +79,12 @@ def build_timeline(articles: Sequence[Article], events: Sequence[dict]) -> list[
     names: dict[str, str] = {}
     for a in articles:
         names.update(_names(a))
-    items = event_items(events, names) + statement_items(articles)
-    items.sort(key=lambda it: (it["time"], it["kind"], it["text"]))
-    return items
+    items: dict[tuple[str, str], dict] = {}
+    for it in event_items(events, names) + statement_items(articles):
+        key = (it["time"], " ".join(it["text"].split()))
+        if key in items:  # two events told in one sentence: one line, all their articles
+            seen = items[key]["articles"]
+            seen.extend(a for a in it["articles"] if a not in seen)
+        else:
+            items[key] = it
+    return sorted(items.values(), key=lambda it: (it["time"], it["kind"], it["text"]))

@@ -17,7 +17,7 @@ from typing import ClassVar
 from marsad.annotate.amounts.context import Context
 from marsad.annotate.amounts.lexicon import Lexicon, NumberWord, Tail, load
 from marsad.annotate.amounts.numbers import Number, read_tokens
-from marsad.annotate.amounts.trie import trie_pattern
+from marsad.annotate.amounts.trie import canonical, trie_pattern
 from marsad.annotate.doc import Doc
 from marsad.model import Amount, TimeExpr
 
@@ -27,9 +27,21 @@ _BOUNDARY = r"[ \n\t(«\"“'\[{]"
 _BARE = re.compile(r"(?:[وبل]|ال)?[0-9.,،ر]+")
 _DIGIT_BEFORE = re.compile(r"[0-9][\s)]*$")
 _AHEAD = re.compile(r"\s*(?:و|-|–|الي|حتي|او)\s*[0-9]")
+_AHEAD_WORD = re.compile(r"\s*(?:الي|حتي|او|[-–])\s*\w")  # "بثلاث أو أربع كاميرات"
 _CONNECTOR = re.compile(r"\s*(?:(و)|([-–])|(الي|حتي)|(او))\s*$")
 _BETWEEN = re.compile(r"(?<!\w)(?:ما\s+)?بين\s*$")
+_DECIMAL = re.compile(r"[0-9][.,،][0-9]{1,2}$")
+_BARE_RATE_GAP = 120  # characters from the previous percent to a unit-less rate that repeats it
+_PERCENT_REMNANT = re.compile(r"(?:في|ب)\s+$")  # before "المائة" that lost its figure
+_PAREN_GAP = re.compile(r"\s*\(\s*")
+_LIST_DASH = re.compile(r"[ـ\-–—]")
+_BY_BEFORE = re.compile(r"(?<!\w)ب\s*$")  # "بثلاث مرات", "بـ10 مرات" (the tatweel is gone in norm)
 _FROM = re.compile(r"(?<!\w)(?:[وف])?من\s*$")
+
+
+_GENERIC_COUNT = Tail("count", None)
+_SIGN_MEASURES = {"+": "increase", "-": "decrease", "−": "decrease"}  # names used in measures.tsv
+_STANDALONE = frozenset({"scale", "scale_dual", "scale_def", "mult_dual"})  # word classes that are figures alone
 
 
 @dataclass(slots=True)
@@ -49,6 +61,10 @@ class _Figure:
     tail_end: int = -1  # end of the tail in the normalised text
     upper: Number | None = None  # a range's upper bound
     rule: str = ""
+    noun: int = -1  # start of a counted noun known by its shape only (its end is tail_end)
+    sign: str = ""  # "+8,93 في المائة", "-1,33 في المائة": a change
+    cued: bool = False  # a bare number right after a count phrase ("مقتل 29")
+    bare_decimal: bool = False  # "مقابل 4,44 في الفصل السابق": a unit-less rate, maybe a percent
 
     @property
     def end(self) -> int:
@@ -66,13 +82,24 @@ class AmountAnnotator:
         # between tokens: spaces (with و), a hyphen/dash, a closing bracket "(300) ألف", or nothing
         # after digits ("2,023.33مليار")
         join = r"(?:\s*\)?\s+(?:و\s+)?|\s*[-–]\s*|(?<=[0-9])(?=[^\W\d]))"
-        tail = trie_pattern(self.lex.tails)
+        tail = trie_pattern(self.lex.tails, flexible=True)
         # Anchored on the boundary character before the first token (matched against " " + norm):
         # a literal class as the first item lets the regex engine skip ahead quickly.
         self._phrase = re.compile(
-            _BOUNDARY + rf"(?P<pre>[%٪](?=[0-9]))?(?P<num>{token}(?:{join}(?<![^\W\d]){token})*)"
-            rf"(?:\s*(?P<tail>{tail})(?:(?<=[%٪])|(?!\w)))?"
+            _BOUNDARY + rf"(?P<sign>[+\-−](?=[0-9]))?(?P<pre>[%٪](?=[0-9]))?(?P<num>{token}(?:{join}(?<![^\W\d]){token})*)"
+            rf"(?:\s*\)?\s*(?P<tail>{tail})(?:(?<=[%٪])|(?!\w))|\s+من\s+ال(?P<of>[^\W\d_]{{3,}})(?!\w)|\s*\)?\s+(?P<noun>[^\W\d_]{{3,}})(?!\w))?"
         )
+        # a counted noun not in units.tsv, recognised by its shape (count_shapes.tsv)
+        shapes = self.lex.count_shapes
+        self._shape_any = re.compile("|".join(f"(?:{r})" for r in shapes.get("any", ["(?!)"])))
+        # a count phrase right before a bare number makes it a count ("مقتل 29 وجرح 15")
+        count_cues = [k for k, ms in self.lex.measures_before.items()
+                      if any(m.kinds is not None and "count" in m.kinds and not m.weak for m in ms)]
+        self._count_cue = re.compile(r"(?<![^\s(«])(?:[وفب]|ل)?(?:" + trie_pattern(count_cues) + r")\s*$")
+        self._shape_never = re.compile("|".join(f"(?:{r})" for r in shapes.get("never", ["(?!)"])))
+        self._shape_tamyiz = re.compile("|".join(f"(?:{r})" for r in shapes.get("tamyiz", ["(?!)"])))
+        self._not_nouns = (self.lex.count_stops | self.lex.blockers_after | self.lex.year_cues
+                           | self.lex.function_words | frozenset(self.lex.numbers))
         self._token = re.compile(rf"(?:[وبل]|ال)?(?:{_DIGITS}|{words})")
         self.context = Context(self.lex)
         self._year_cue = re.compile(
@@ -95,12 +122,13 @@ class AmountAnnotator:
         figures = self._figures(norm)
         if not figures:
             return
+        self.context.prepare(norm)
         blocked = _intervals(doc)
         if blocked:  # figures inside a time expression or a name are not figures at all
             orig, orig_end = doc.shadow.orig, doc.shadow.orig_end
             figures = [f for f in figures if not _overlaps(blocked, orig(f.num.start), orig_end(f.num.end))]
         figures = [f for f in self._combine(norm, figures)
-                   if f.tail is not None or f.num.scaled or f.num.multiplier]
+                   if f.tail is not None or f.num.scaled or f.num.multiplier or f.bare_decimal or f.cued]
         dates = sorted((t for t in doc.times if t.type == "DATE" and t.value[:1].isdigit()),
                        key=lambda t: t.start)
         currency_cache: dict[str, str | None] = {}
@@ -121,26 +149,49 @@ class AmountAnnotator:
         numbers = self.lex.numbers
         padded = " " + norm  # positions in `padded` are one more than in `norm`
         for m in self._phrase.finditer(padded):
-            if (m.group("tail") is None and m.group("pre") is None and _BARE.fullmatch(m.group("num"))
-                    and not _AHEAD.match(padded, m.end())):
-                continue  # a bare digit string with no unit and no range/list partner
+            sign, pre, num, tail, of, noun = m.group("sign", "pre", "num", "tail", "of", "noun")
+            noun_group = "noun"
+            if noun is None and of is not None and self._noun_shape(of) == 1:
+                noun, noun_group = of, "of"  # "150 من العاملين", "ثلاثة من المسلحين"
+            if num[:2] == "ال" and _PERCENT_REMNANT.search(padded, max(0, m.start() - 4), m.start() + 1):
+                continue  # "(+8,93 في المائة)" read badly: never turn "المائة" into a hundred
+            bare_decimal = cued = False
+            bare = _BARE.fullmatch(num) is not None
+            if tail is None and pre is None:
+                if bare:
+                    bare_decimal = _DECIMAL.search(num) is not None
+                    if (not bare_decimal and not _AHEAD.match(padded, m.end("num"))
+                            and (noun is None or not self._noun_shape(noun))):
+                        if not self._count_cue.search(padded, max(0, m.start() - 24), m.start() + 1):
+                            continue  # a bare digit string with no unit and no range/list partner
+                        cued = True
+                elif (" " not in num and self._lone_word(num) and not _AHEAD_WORD.match(padded, m.end("num"))
+                      and (noun is None or not self._noun_shape(noun))):
+                    continue  # "أحد", "واحدة", "النصف", "الاثنين": one word that is no figure alone
             toks: list[tuple[int, int, str, NumberWord | None]] = []
-            for t in self._token.finditer(padded, m.start("num"), m.end("num")):
-                text = t.group()
-                word = numbers.get(text)
-                s = t.start() - 1
-                if word is None and text[:2] == "ال" and (text[2:3].isdigit() or text[2:] in numbers):
-                    word = numbers.get(text[2:])  # "الـ20 مليار ريال", "الأربعة ملايين"
-                    text, s = text[2:], s + 2
-                elif word is None and text[0] in "وبل":
-                    word = numbers.get(text[1:])
-                    if word is not None or text[1:2].isdigit():
-                        text, s = text[1:], s + 1
-                if word is None and not text[0].isdigit():
-                    continue
-                toks.append((s, t.end() - 1, text, word))
-            tail = m.group("tail")
-            if tail is None and m.group("pre"):  # "انخفاض نسبته ٪42": the sign typed first
+            if bare:  # one digit string (the common case): no need to tokenise again
+                s0 = m.start("num") - 1
+                cut = 2 if num[:2] == "ال" else 1 if not num[0].isdigit() else 0
+                toks.append((s0 + cut, m.end("num") - 1, num[cut:], None))
+            else:
+                for t in self._token.finditer(padded, m.start("num"), m.end("num")):
+                    text = t.group()
+                    word = numbers.get(text)
+                    s = t.start() - 1
+                    if word is None and text[:2] == "ال" and (text[2:3].isdigit() or text[2:] in numbers):
+                        word = numbers.get(text[2:])  # "الـ20 مليار ريال", "الأربعة ملايين"
+                        text, s = text[2:], s + 2
+                    elif word is None and text[0] in "وبل":
+                        word = numbers.get(text[1:])
+                        if word is not None or text[1:2].isdigit():
+                            text, s = text[1:], s + 1
+                    if word is None and not text[0].isdigit():
+                        continue
+                    toks.append((s, t.end() - 1, text, word))
+            raw_tail = tail
+            if tail is not None and tail not in self.lex.tails:
+                tail = canonical(tail)  # "كم/ ساعة" → "كم/ساعة"
+            if tail is None and pre:  # "انخفاض نسبته ٪42": the sign typed first
                 tail = "%"
             nums = read_tokens(toks, decimal_point=tail is not None and self.lex.tails[tail].kind == "percent")
             if not nums:
@@ -151,14 +202,51 @@ class AmountAnnotator:
                 continue  # "(300) ألف" read badly: never turn it into a bare "ألف"
             for n in nums[:-1]:
                 out.append(_Figure(n))
-            last = _Figure(nums[-1])
-            if m.group("tail") is not None:
-                last.tail = self.lex.tails[m.group("tail")]
+            last = _Figure(nums[-1], bare_decimal=bare_decimal, cued=cued)
+            if sign and len(nums) == 1:
+                last.sign = sign
+            if raw_tail is not None:
+                last.tail = self.lex.tails[tail]
                 last.tail_end = m.end("tail") - 1
             elif tail is not None:
                 last.tail, last.tail_end = self.lex.tails[tail], last.num.end
+            elif noun is not None and self._counted_noun(noun, last.num):
+                last.tail, last.tail_end = _GENERIC_COUNT, m.end(noun_group) - 1
+                last.noun = m.start(noun_group) - 1 - (2 if noun_group == "of" else 0)  # with its article
+                last.rule = "noun-shape"
             out.append(last)
         return out
+
+    def _lone_word(self, token: str) -> bool:
+        """Is `token` one number word that never makes a figure by itself (no scale word)?"""
+        numbers = self.lex.numbers
+        word = numbers.get(token)
+        if word is None and token[:2] == "ال":
+            word = numbers.get(token[2:])
+        if word is None and token[:1] in "وبل":
+            word = numbers.get(token[1:])
+        return word is not None and word.cls not in _STANDALONE
+
+    def _noun_shape(self, word: str) -> int:
+        """0 if `word` cannot be a counted noun; 1 if it has a plural/any shape; 2 if it is only
+        an accusative singular (a count after 11-99: "80 فارسا")."""
+        if word in self._not_nouns:
+            return 0
+        if self._shape_never.fullmatch(word):  # "(في المائة) والبناء", "15 وإصابة"
+            return 0
+        if word[:2] == "ال" or word[:2] == "لل":  # "مؤشر كاك 40 الفرنسي": a name, not a count
+            return 1 if len(word) == 5 and word[3] == "ا" else 0  # … but "ألقاب" folds to "القاب"
+        if self._shape_any.fullmatch(word):
+            return 1
+        return 2 if self._shape_tamyiz.fullmatch(word) else 0
+
+    def _counted_noun(self, word: str, num: Number) -> bool:
+        """Is `word`, right after the figure, a counted noun by its shape ("80 فارسا")?"""
+        v = num.value
+        if v < 3 or not v.is_integer() or num.multiplier or num.plural_scale_only or _year_like(num):
+            return False
+        shape = self._noun_shape(word)
+        return shape == 1 or (shape == 2 and 11 <= v % 100 <= 99)
 
     def _combine(self, norm: str, figures: list[_Figure]) -> list[_Figure]:
         """Ranges and lists: "بين 10 و20 مليار دولار", "10-20%", "من 5 إلى 7 %", "5 و6 ملايين"."""
@@ -212,8 +300,13 @@ class AmountAnnotator:
                 currency_cache: dict[str, str | None], prev: _Previous | None,
                 next_start: int) -> _Previous | None:
         norm, n, tail, end = doc.norm, f.num, f.tail, f.end
+        if f.noun >= 0 and _LIST_DASH.search(doc.text, doc.shadow.orig_end(n.end), doc.shadow.orig(f.noun)):
+            return None  # "3 ـ تعيين …": a numbered item, not a count
         if n.value <= 0 or n.plural_scale_only or (n.value == 1 and not n.has_digits and not n.scaled):
             return None  # "واحدة" alone is an article-like "one", not a reported figure
+        if (f.noun >= 0 and n.scaled and prev and prev.amount.kind == "money" and prev.amount.unit
+                and self.context.same_sentence(norm, prev.end, n.start)):
+            tail, end = None, n.end  # "29 مليار دولار، منها 23 مليارا محجوزة": a sum, not a count
         if tail is None:
             if n.multiplier:
                 kind, unit, measure = "multiplier", None, None
@@ -223,6 +316,12 @@ class AmountAnnotator:
                         and self.context.same_sentence(norm, prev.end, n.start)):
                     # "40 ألف ريال، و30 ألفا للفضية": a bare sum in a money sentence is money
                     kind, unit = "money", prev.amount.unit
+            elif f.cued and n.has_digits and n.value.is_integer() and n.value >= 2 and not _year_like(n):
+                kind, unit, measure = "count", None, None  # "أسفرت عن مقتل 29 وجرح 15"
+            elif (f.bare_decimal and prev and prev.amount.kind == "percent" and n.value < 100
+                  and n.start - prev.end <= _BARE_RATE_GAP and self.context.same_sentence(norm, prev.end, n.start)):
+                # "انخفض إلى 4.28 في المائة، مقابل 4,44 في الفصل الذي قبله": the same unit, left out
+                kind, unit, measure = "percent", "%", None
             else:
                 return None
         else:
@@ -231,6 +330,9 @@ class AmountAnnotator:
                 if tail.ambiguous not in currency_cache:
                     currency_cache[tail.ambiguous] = self._resolve_currency(norm, tail.ambiguous)
                 unit = currency_cache[tail.ambiguous]
+            if kind == "times":  # "بثلاث مرات" is a ratio; "فاز أربع مرات" how often
+                ratio = _BY_BEFORE.search(norm, max(0, n.start - 3), n.start) is not None
+                kind, measure = ("multiplier", None) if ratio else ("count", measure)
             if kind == "multiplier" and n.scaled:
                 return None
         value = n.value * (tail.factor if tail else 1.0)
@@ -249,10 +351,16 @@ class AmountAnnotator:
             measure_text = doc.span_from_shadow(mh.start, mh.end).text
             if mh.name:
                 measure, from_tail = mh.name, False
+        if f.noun >= 0 and not (mh and mh.name):  # the counted noun says best what is counted
+            measure_text = doc.span_from_shadow(f.noun, f.tail_end).text
         if (measure is None and prev and prev.amount.kind == kind and prev.amount.unit == unit
                 and prev.amount.measure
                 and not prev.from_tail and self.context.same_sentence(norm, prev_end, n.start)):
             measure = prev.amount.measure  # "… الهدف البالغ 200 مليار دولار … قدره 228 مليار دولار"
+        elif measure is None and f.sign:
+            measure = _SIGN_MEASURES.get(f.sign)  # "(+8,93 في المائة)": a rise
+        elif measure is None and prev and prev.amount.measure and _PAREN_GAP.fullmatch(norm, prev.end, n.start):
+            measure = prev.amount.measure  # "بسعر 1.3 مليون دولار (800 ألف جنيه إسترليني)": the same sum
         span = doc.span_from_shadow(n.start, end)
         limit = self.context.period_limit(norm, end, next_start)
         after_prev = max(prev.amount.end, prev.period_end) if prev else 0

@@ -7,6 +7,7 @@ compiled once from the lexicon.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.annotate.amounts.lexicon import Lexicon, Measure
@@ -16,9 +17,9 @@ from marsad.model import TimeExpr
 
 _CLITIC = "(?:[وفبلك]|ل|وب|ول|فب|فل)?"
 _SUFFIX = "(?:ها|هم|هما|ه|نا|ا)?"
-# a sentence or clause boundary in normalised text (a full stop between digits is a decimal mark)
-_SENT_END = re.compile(r"[!?؟\n]|\.(?![0-9])")
-_CLAUSE_END = re.compile(r"[!?؟\n،,؛;:]|\.(?![0-9])")
+# sentence and clause boundaries in normalised text (a full stop before a digit is a decimal mark)
+_PUNCT = re.compile(r"[!?؟\n.،,؛;:]")  # one character class: the engine scans for it fast
+_SENT_CHARS = frozenset("!?؟\n.")
 _WORD = re.compile(r"[^\W\d_]+")
 _SHARE_OF = re.compile(r"\s*(من\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2})")
 _WORD_START = r"[\s(«\"“']"
@@ -43,6 +44,8 @@ class Context:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self._sent: list[int] = []  # offsets of sentence ends in the prepared article
+        self._clause: list[int] = []  # … and of clause ends
         self._qual_before = re.compile(
             r"(?:^|(?<=[\s(«\"“]))" + _CLITIC + "(" + trie_pattern(lex.qualifiers_before) + r")\s*$"
         )
@@ -59,6 +62,21 @@ class Context:
         self._m_before = re.compile(_WORD_START + before)
         self._m_after = re.compile(_WORD_START + after)
         self._m_before_at0 = re.compile("^" + before)
+
+    def prepare(self, norm: str) -> None:
+        """Index the sentence and clause boundaries of one article (one pass each), so that the
+        lookups around every figure bisect instead of scanning."""
+        sent: list[int] = []
+        clause: list[int] = []
+        for m in _PUNCT.finditer(norm):
+            i = m.start()
+            ch = norm[i]
+            if ch == "." and norm[i + 1:i + 2].isdigit():
+                continue  # a decimal mark
+            clause.append(i)
+            if ch in _SENT_CHARS:
+                sent.append(i)
+        self._sent, self._clause = sent, clause
 
     # --- qualifiers and blockers -------------------------------------------------------------
 
@@ -87,7 +105,7 @@ class Context:
         """What the figure at [start, end) measures: an 'after' phrase within the clause that
         follows, else the nearest 'before' phrase between the previous figure and this one in the
         sentence, else the raw clause text (name None)."""
-        sent_end = _first(_SENT_END, norm, end, min(len(norm), end + AFTER_WINDOW))
+        sent_end = _first(self._sent, end, min(len(norm), end + AFTER_WINDOW))
         hi = min(sent_end, next_start)
         if kind != "percent":  # "13.8 مليار متر مكعب من الغاز": only right after the unit
             hi = min(hi, end + AFTER_NEAR)
@@ -96,7 +114,7 @@ class Context:
             if found:
                 return MeasureHit(found.name, a, b)
         lo = max(0, start - BEFORE_WINDOW)
-        sent_start = max(_last(_SENT_END, norm, lo, start), prev_end)
+        sent_start = max(_last(self._sent, lo, start), prev_end)
         best: MeasureHit | None = None
         best_weak: MeasureHit | None = None
         hits = list(self._m_before.finditer(norm, max(0, sent_start - 1), start))
@@ -120,32 +138,30 @@ class Context:
                         stop = prev_w.end()
                         break
                 return MeasureHit(None, m.start(1), stop)
-        clause_start = max(_last(_CLAUSE_END, norm, sent_start, start), prev_end)
+        clause_start = max(_last(self._clause, sent_start, start), prev_end)
         words = [w for w in _WORD.finditer(norm, clause_start, start)
                  if w.group() not in self.lex.function_words][-MEASURE_TEXT_WORDS:]
         if words:
             return MeasureHit(None, words[0].start(), words[-1].end())
         return None
 
-    @staticmethod
-    def sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
+    def sentence_bounds(self, norm: str, start: int, end: int) -> tuple[int, int]:
         """Normalised bounds of the sentence around [start, end), at most BEFORE_WINDOW before and
         AFTER_WINDOW after."""
-        lo = _last(_SENT_END, norm, max(0, start - BEFORE_WINDOW), start)
-        hi = _first(_SENT_END, norm, end, min(len(norm), end + AFTER_WINDOW))
+        lo = _last(self._sent, max(0, start - BEFORE_WINDOW), start)
+        hi = _first(self._sent, end, min(len(norm), end + AFTER_WINDOW))
         return lo, hi
 
-    @staticmethod
-    def same_sentence(norm: str, a: int, b: int) -> bool:
+    def same_sentence(self, norm: str, a: int, b: int) -> bool:
         """No sentence boundary between offsets a and b."""
-        return _SENT_END.search(norm, a, b) is None
+        return _first(self._sent, a, b) == b
 
     # --- period -------------------------------------------------------------------------------
 
     def period_limit(self, norm: str, end: int, next_start: int) -> int:
         """Normalised offset where the search for a period after a figure stops: the end of its
         clause, the next figure, or PERIOD_WINDOW characters."""
-        return _first(_CLAUSE_END, norm, end, min(len(norm), end + PERIOD_WINDOW, next_start))
+        return _first(self._clause, end, min(len(norm), end + PERIOD_WINDOW, next_start))
 
     @staticmethod
     def period(doc: Doc, dates: list[TimeExpr], start: int, end: int, limit: int, after_prev: int
@@ -190,13 +206,13 @@ def _choose(table: dict[str, list[Measure]], m: re.Match[str], kind: str, unit: 
     return _pick(table[m.group(2)], kind, unit), m.start(2), m.end(2)
 
 
-def _first(pat: re.Pattern[str], s: str, lo: int, hi: int) -> int:
-    m = pat.search(s, lo, hi)
-    return m.start() if m else hi
+def _first(bounds: list[int], lo: int, hi: int) -> int:
+    """The first boundary offset in [lo, hi), else hi."""
+    i = bisect_left(bounds, lo)
+    return bounds[i] if i < len(bounds) and bounds[i] < hi else hi
 
 
-def _last(pat: re.Pattern[str], s: str, lo: int, hi: int) -> int:
-    pos = lo
-    for m in pat.finditer(s, lo, hi):
-        pos = m.end()
-    return pos
+def _last(bounds: list[int], lo: int, hi: int) -> int:
+    """The end of the last (one-character) boundary in [lo, hi), else lo."""
+    i = bisect_left(bounds, hi) - 1
+    return bounds[i] + 1 if i >= 0 and bounds[i] >= lo else lo

@@ -47,6 +47,8 @@ class Lexicon:
     unit_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit -> cues it needs
     year_cues: set[str] = field(default_factory=set)  # words before a year (عام، منذ، month names)
     function_words: frozenset[str] = frozenset()  # left out of measure_text
+    count_shapes: dict[str, list[str]] = field(default_factory=dict)  # any|tamyiz -> regexes
+    count_stops: frozenset[str] = frozenset()  # words that look like counted nouns but are not
     # ambiguous currency word -> list of (ISO, cues, is_default)
     currency_countries: dict[str, list[tuple[str, tuple[str, ...], bool]]] = field(default_factory=dict)
 
@@ -93,6 +95,9 @@ def load() -> Lexicon:
     for row in resources.tsv("amounts/blockers.tsv", 2):
         (lex.blockers_before if row[1] == "before" else lex.blockers_after).add(normalize(row[0]))
     lex.function_words = frozenset(normalize(r[0]) for r in resources.tsv("amounts/function_words.tsv", 1))
+    for regex, condition, *_ in resources.tsv("amounts/count_shapes.tsv", 2):
+        lex.count_shapes.setdefault(condition, []).append(regex)
+    lex.count_stops = frozenset(normalize(r[0]) for r in resources.tsv("amounts/count_stops.tsv", 1))
     for row in resources.tsv("amounts/year_cues.tsv", 1):
         lex.year_cues.add(normalize(row[0]))
     try:  # month names are the times layer's data; read them when they are there

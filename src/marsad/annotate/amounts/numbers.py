@@ -66,7 +66,8 @@ class Number:
 
 class _Acc:
     __slots__ = ("start", "end", "total", "current", "last", "last_scale", "scaled", "digits",
-                 "counted", "plural_only", "mult", "max_scale", "frac_after_scale")
+                 "counted", "plural_only", "mult", "max_scale", "frac_after_scale", "cur_start",
+                 "pre_end")
 
     def __init__(self, start: int) -> None:
         self.start = start
@@ -82,6 +83,8 @@ class _Acc:
         self.mult = False
         self.max_scale = 1.0
         self.frac_after_scale = False
+        self.cur_start = -1  # start of the count that follows a scale word ("3 آلاف و|5 آلاف")
+        self.pre_end = start  # end of the token before that count
 
     def number(self) -> Number:
         return Number(self.start, self.end, self.total + self.current, self.scaled, self.digits,
@@ -108,6 +111,8 @@ def read_tokens(tokens: list[tuple[int, int, str, NumberWord | None]], decimal_p
                 if acc:
                     out.append(acc.number())
                 acc = _Acc(start)
+            elif acc.current == 0:
+                acc.cur_start, acc.pre_end = start, acc.end
             acc.current += v
             acc.digits = acc.counted = True
             acc.last = "digit"
@@ -140,6 +145,18 @@ def read_tokens(tokens: list[tuple[int, int, str, NumberWord | None]], decimal_p
                 and v >= acc.last_scale and acc.last != "frac"):
             out.append(acc.number())  # "بين مليون ومليوني دولار": a second figure, not a sum
             acc = _Acc(start)
+        if (cls in ("unit", "tens", "hundreds", "ten", "hundred") and acc.current == 0
+                and acc.last in ("scale", "scale_dual")):
+            acc.cur_start, acc.pre_end = start, acc.end
+        if (cls == "scale" and acc.current > 0 and acc.last_scale and v >= acc.last_scale
+                and acc.cur_start >= 0):
+            # "ما بين ثلاثة آلاف وخمسة آلاف": two figures, not a sum of 8000
+            first = _Acc(acc.start)
+            first.end, first.total, first.scaled, first.counted = acc.pre_end, acc.total, True, True
+            first.digits, first.last_scale, first.max_scale = acc.digits, acc.last_scale, acc.max_scale
+            out.append(first.number())
+            current, acc = acc.current, _Acc(acc.cur_start)
+            acc.current, acc.counted = current, True
         if cls == "unit" or cls == "tens" or cls == "hundreds":
             acc.current += v
             acc.counted = True

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 _END = ""
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex (no groups) matching any of `words`, preferring the longest."""
+def trie_pattern(words: Iterable[str], flexible: bool = False) -> str:
+    """A regex (no groups) matching any of `words`, preferring the longest. `flexible`: a space
+    matches any run of white space and a slash may have spaces around it ("كم/ ساعة")."""
     root: dict[str, dict] = {}
     for w in words:
         if not w:
@@ -21,12 +22,22 @@ def trie_pattern(words: Iterable[str]) -> str:
         node[_END] = {}
     if not root:
         return "(?!)"
-    return _emit(root)
+    return _emit(root, _FLEX if flexible else {})
 
 
-def _emit(node: dict[str, dict]) -> str:
+_FLEX = {" ": r"\s+", "/": r"\s*/\s*"}
+_SPACES = re.compile(r"\s*/\s*|\s+")
+
+
+def canonical(phrase: str) -> str:
+    """The lexicon key of a phrase matched by a flexible pattern: single spaces, bare slashes."""
+    return _SPACES.sub(lambda m: "/" if "/" in m.group() else " ", phrase)
+
+
+def _emit(node: dict[str, dict], flex: dict[str, str]) -> str:
     ends = _END in node
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch != _END]
+    branches = [(flex.get(ch) or re.escape(ch)) + _emit(child, flex)
+                for ch, child in sorted(node.items()) if ch != _END]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

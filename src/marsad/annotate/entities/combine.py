@@ -43,10 +43,15 @@ def rule_labels(tokens: Sequence[str]) -> list[str]:
     return labels
 
 
-def combine_sentence(tokens: Sequence[str], crf_labels: Sequence[str], rules_first: bool = False) -> list[str]:
-    """CRF labels plus rule entities over tokens the CRF left all O, or (`rules_first`, what the
-    annotator's crf backend does) rule entities plus CRF entities where the rules found nothing."""
+def combine_sentence(tokens: Sequence[str], crf_labels: Sequence[str], rules_first: bool = False,
+                     rule_types: Sequence[str] | None = ("PERS",)) -> list[str]:
+    """CRF labels plus rule entities (of `rule_types`; None: all) over tokens the CRF left all O;
+    or (`rules_first`, what the annotator's crf backend does) rule entities plus CRF entities
+    where the rules found nothing. On ANERcorp the rules' persons help the CRF; their places and
+    organisations follow other span conventions (جنوب لبنان, مجلس النواب) and cost precision."""
     rules = rule_labels(tokens)
+    if rule_types is not None and not rules_first:
+        rules = [x if x != "O" and x[2:] in rule_types else "O" for x in rules]
     base, extra = (rules, list(crf_labels)) if rules_first else (list(crf_labels), rules)
     return _overlay(list(base), extra)
 

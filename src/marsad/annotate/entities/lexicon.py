@@ -38,6 +38,7 @@ class Lexicon:
     ambiguous: frozenset[str]
     generic: frozenset[str]  # head phrases that are not names (مجلس الإدارة)
     title_modifiers: dict[str, str]  # السابق -> former
+    name_suffixes: frozenset[str]  # الثاني، السادس: continue a name
     romanize: tuple[tuple[str, str], ...]
     gazetteer_tokens: frozenset[str]  # tokens of gazetteer person names
 
@@ -88,6 +89,7 @@ def load_lexicon() -> Lexicon:
         ambiguous=frozenset(key(r[0]) for r in _col("ambiguous.tsv")),
         generic=frozenset(key(r[0]) for r in _col("generic_names.tsv")),
         title_modifiers={key(r[0]): r[1] for r in _col("title_modifiers.tsv")},
+        name_suffixes=frozenset(key(r[0]) for r in _col("name_suffixes.tsv")),
         romanize=tuple((key(r[0]), r[1]) for r in _col("romanize.tsv")),
         gazetteer_tokens=frozenset(tokens),
     )

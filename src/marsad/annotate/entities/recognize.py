@@ -13,18 +13,16 @@ All offsets are in the normalised shadow until EntityStore.export maps them back
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
-from bisect import insort
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from marsad.annotate.doc import Doc
 from marsad.annotate.entities.conll import spans as conll_spans
-from marsad.annotate.entities.gazetteer import GazEntry, key
+from marsad.annotate.entities.gazetteer import GazEntry
 from marsad.annotate.entities.lexicon import Lexicon
+from marsad.annotate.entities.link import CONNECTORS, Linker, TitleUse
 from marsad.annotate.entities.matcher import Hit, LexiconMatcher
 from marsad.annotate.entities.store import Draft, EntityStore
 from marsad.model import Entity
@@ -35,9 +33,8 @@ if TYPE_CHECKING:
 _SPACE = regex.compile(r"[ \t]*([^\W\d_]+)")  # the next word after spaces
 _SEP = regex.compile(r"[ \t]*[،,]?[ \t]*([^\W\d_]+)")  # ... or after one comma
 _QUOTED = regex.compile(r"[ \t]*([\"“«'‘(](?P<q>[^\"”»'’()\n،.؟!]{2,40})[\"”»'’)])")
-_CONNECTORS = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ال", "دي", "فان", "فون", "دو", "لا"})
+_CONNECTORS = CONNECTORS
 _SEA_HEADS = frozenset({"بحر", "خليج", "مضيق"})
-HEAD_OF_STATE = ("supreme_leader", "president", "king", "emir", "sultan")
 GENITIVE_OFFICES = frozenset({"adviser", "envoy", "spokesperson", "ambassador", "counterpart", "deputy"})
 MAX_NAME_TOKENS = 4
 _CRF_TYPES = {"PERS": "PER", "LOC": "GPE", "ORG": "ORG", "MISC": "MISC"}
@@ -46,20 +43,11 @@ _CLITIC_ARTICLE = ("بال", "لل", "وال", "كال", "فال")
 MAX_MODIFIERS = 4
 
 
-@dataclass(slots=True)
-class TitleUse:
-    start: int
-    end: int  # end of title + modifiers
-    office: str
-    resolvable: bool
-    country: str | None
-    person: Draft | None  # from apposition
-
-
 class Recognizer:
     def __init__(self, lex: Lexicon, crf: CrfTagger | None = None) -> None:
         self.lex = lex
         self.crf = crf
+        self.linker = Linker(lex)
         # per-call state (the document, title hits inside a longer title such as نائب وزير
         # الخارجية), thread-local so that one Recognizer can serve several threads
         self._local = threading.local()
@@ -71,15 +59,17 @@ class Recognizer:
                 ambiguous_ids.add((surface, eid))
         self._ambiguous = ambiguous_ids
         self._ambiguous_keys = frozenset(k for k, _ in ambiguous_ids)
-        self._lookup_cache: dict[str, tuple[GazEntry, ...]] = {}
+        names: dict[str, list[GazEntry]] = {}
+        for surface, eid, form in self.gaz.surfaces():
+            entry = self.gaz.get(eid)
+            if form == "name" and entry is not None:
+                names.setdefault(surface, []).append(entry)
+        self._names = {k: tuple(v) for k, v in names.items()}
         self._adj_cache: dict[str, GazEntry | None] = {}
 
     def _lookup(self, k: str) -> tuple[GazEntry, ...]:
-        """Gazetteer entries of an already folded key (cached: keys come from the automaton)."""
-        r = self._lookup_cache.get(k)
-        if r is None:
-            r = self._lookup_cache[k] = tuple(self.gaz.lookup(k))
-        return r
+        """Gazetteer entries of an already folded, space-collapsed key."""
+        return self._names.get(k, ())
 
     def _adjective(self, k: str) -> GazEntry | None:
         if k not in self._adj_cache:
@@ -110,15 +100,19 @@ class Recognizer:
         origin = lex.first_names.get(w)
         if origin is not None and (i == 0 or origin in ("ar", "x")):
             return True  # weak first names (amb, cn) continue a name only as ordinary tokens
+        if i == 0 and w.startswith("ال"):
+            return False
         if w in lex.gazetteer_tokens:
             return True
         if len(w) < 2 or w in lex.stopwords or w in lex.verbs:
             return False
+        if len(w) > 4 and w.endswith("ا") and lex.is_common(w[:-1]):
+            return False  # an accusative adverb or adjective (كثيرا، بحريا)
         if i == 0:
             if w[0] in "وفبلك" and (w[1:].startswith("ال") or w.startswith("لل") or lex.is_common(w[1:])):
                 return False  # بالوزارة, بمحاباة: a preposition before a noun
-            return w[0] != "و" and not w.startswith("ال") and not lex.is_common(w) and w not in lex.frequent
-        if w in _CONNECTORS:
+            return w[0] != "و" and not lex.is_common(w) and w not in lex.frequent
+        if w in _CONNECTORS or w in lex.name_suffixes:
             return True
         if w.startswith("ال"):  # family names like المقداد, not plural adjectives (المنتجون)
             if prev in _CONNECTORS:  # عبد الله, أبو الغيط
@@ -127,8 +121,6 @@ class Recognizer:
                     and not w.endswith(_PLURAL_ENDINGS))
         if w.startswith(_CLITIC_ARTICLE) or (w[0] in "بلكوف" and lex.is_common(w[1:])):
             return False
-        if w.endswith("ا") and lex.is_common(w[:-1]):
-            return False  # an accusative adverb or adjective (كثيرا)
         # continuation: imperfect verbs (يتطلع), plural past verbs (تفاجأوا) and coordinated
         # words (وبكين) end a name
         return w[0] not in "يو" and not w.endswith("وا") and not lex.is_common(w)
@@ -189,6 +181,7 @@ class Recognizer:
         norm = doc.norm
         self._local.doc = doc
         self._local.absorbed = set()
+        self._local.per_end = {}  # end offset -> gazetteer person named there
         # على (on) folds to علي (the name): drop those before any pattern looks at them
         hits = [h for h in self.matcher.hits(norm) if h.key != "علي" or self._text_at(h.end - 1) != "ى"]
         if not hits:
@@ -210,6 +203,8 @@ class Recognizer:
             d = self._gaz_hit(store, h)
             if d is not None:
                 gaz_of[h.start] = d
+                if h.kind == "gaz" and d.type == "PER":
+                    self._local.per_end[h.end] = d
         # 2. titles (with appositions), heads, verbs, first names
         uses: list[TitleUse] = []
         for h in hits:
@@ -235,9 +230,9 @@ class Recognizer:
         if self.crf is not None:
             self._crf_names(doc, store, by_token)
         # 3. partial names, deferred ambiguous surfaces, bare titles
-        self._merge_partial(store)
-        self._aliases(store, norm)
-        self._resolve_titles(doc, store, uses)
+        self.linker.merge_partial(store)
+        self.linker.add_aliases(store, norm)
+        self.linker.resolve_titles(doc, store, uses)
         for h in deferred:  # شي, الأسد: only when the article also names or titles them
             for e in self._lookup(h.key):
                 d = store.drafts.get(e.id)
@@ -250,6 +245,11 @@ class Recognizer:
         """Optional backend: CRF entities (per sentence) where the rules found nothing."""
         assert self.crf is not None
         norm = doc.norm
+        known: dict[str, Draft] = {}  # folded mention text -> entity, so one name is one entity
+        for d in store.drafts.values():
+            for ms, me, form, _ in d.mentions:
+                if form == "name":
+                    known.setdefault(norm[ms:me], d)
         for a, b in doc.sentences:
             toks = [(s, e) for s, e in doc.tokens(a, b)]
             if not toks:
@@ -263,16 +263,20 @@ class Recognizer:
                     s = h.start
                 else:
                     w = norm[s:e]
-                    for p in ("وال", "فال", "بال", "كال"):
+                    for p in ("وال", "فال", "بال", "كال", "لل"):
                         if w.startswith(p):
-                            s += len(p) - 2
+                            s += len(p) - 2 if p != "لل" else 1
                             break
                     else:
                         if w[:1] in "وف" and len(w.split()[0]) > 4 and w.split()[0] not in self.lex.first_names:
                             s += 1
                 if e <= s or store.covered(s, e):
                     continue
-                d = store.new_draft(_CRF_TYPES.get(typ, "MISC"), s, e)
+                words = [w[2:] if w.startswith("ال") else w for w in norm[s:e].split()]
+                if all(self.lex.is_common(w) or w in self.lex.stopwords for w in words):
+                    continue  # التبادل التجاري: ordinary words, whatever the tagger says
+                d = known.get(norm[s:e]) or store.new_draft(_CRF_TYPES.get(typ, "MISC"), s, e)
+                known[norm[s:e]] = d
                 store.add(d, s, e, "name", "crf")
 
     def _gaz_hit(self, store: EntityStore, h: Hit) -> Draft | None:
@@ -295,7 +299,9 @@ class Recognizer:
     def _person_run(self, store: EntityStore, norm: str, pos: int, by_token: dict[int, Hit], rule: str,
                     min_tokens: int, sep: regex.Pattern[str] = _SPACE) -> Draft | None:
         toks = self._name_run(norm, pos, by_token, sep)
-        if len(toks) < min_tokens or (len(toks) == 1 and not self._closed(norm, toks[0][1], by_token)):
+        # عبد الله, أبو مازن are one name word: alone they are just a first name
+        core = len(toks) - sum(norm[a:b] in ("عبد", "ابو") for a, b in toks[:-1])
+        if core < min_tokens or (core == 1 and not self._closed(norm, toks[-1][1], by_token)):
             return None
         s, e = toks[0][0], toks[-1][1]
         first = by_token.get(toks[0][0])
@@ -369,6 +375,8 @@ class Recognizer:
         # title + name (apposition)
         t = self._token_at(norm, end, _SEP)
         person: Draft | None = None
+        if t is not None and norm[t[0]] == "و" and (g := by_token.get(t[0])) is not None and "و" in g.prefix:
+            t = None  # "وزير الداخلية، ومحمد ...": the next person in a list, not this title's holder
         if t is not None:
             g = by_token.get(t[0])
             if g is not None and g.kind == "gaz":
@@ -400,6 +408,8 @@ class Recognizer:
         toks: list[tuple[int, int]] = []
         pos = end
         t = self._token_before(norm, pos)
+        if t is not None and t[1] in self._local.per_end:
+            return self._local.per_end[t[1]]  # عبد الوافي لفتيت، وزير الداخلية
         while t is not None and len(toks) < MAX_NAME_TOKENS and not norm[t[1]:pos].strip():
             g = by_token.get(t[0]) or by_token.get(t[0] + 1) or by_token.get(t[0] + 2)
             if g is not None and g.kind == "gaz" and g.end == t[1]:
@@ -409,6 +419,9 @@ class Recognizer:
                 break
             before = self._token_before(norm, t[0])
             prev = norm[before[0]:before[1]] if before is not None and not norm[before[1]:t[0]].strip() else ""
+            if g is not None and g.prefix:
+                toks.insert(0, t)  # ومحمد حجوي: a first name after a proclitic starts the name
+                break
             if not self._name_like(norm[t[0]:t[1]], 1, prev):
                 break
             toks.insert(0, t)
@@ -428,78 +441,6 @@ class Recognizer:
         store.add(d, s, e, "name", "name_title")
         return d
 
-    def _resolve_titles(self, doc: Doc, store: EntityStore, uses: list[TitleUse]) -> None:
-        """Link titles the article uses without a name: to the person it named with the same
-        title phrase ("المتحدث باسم الكرملين"), else to the office holder on the publication
-        date ("الرئيس الصيني" -> Xi Jinping), or, for "نظيره الصيني", to the holder of the
-        office of the person just mentioned."""
-        on = doc.published
-        norm = doc.norm
-        seen: dict[tuple[str, str], Draft] = {}
-        phrases: dict[str, Draft | None] = {}
-        for u in uses:
-            if u.person is not None:
-                if u.country is not None and u.resolvable:
-                    seen.setdefault((u.office, u.country), u.person)
-                ph = norm[u.start:u.end]
-                if ph in phrases and phrases[ph] is not u.person:
-                    phrases[ph] = None  # two people with the same title: ambiguous
-                else:
-                    phrases[ph] = u.person
-        last_person: list[tuple[int, Draft]] = []
-        for d in store.drafts.values():
-            if d.type == "PER":
-                last_person.extend((s, d) for s, _, form, _ in d.mentions if form in ("name", "title"))
-        last_person.sort(key=lambda x: x[0])
-        for u in uses:
-            if u.person is not None:
-                continue
-            ph = norm[u.start:u.end]
-            person = phrases.get(ph) if " " in ph and u.office != "counterpart" else None
-            rule = "title_coref"
-            if person is None:
-                if not u.resolvable or u.country is None:
-                    continue
-                office = u.office
-                if office == "counterpart":
-                    prev = [d for s, d in last_person if s < u.start]
-                    if not prev:
-                        continue
-                    office = self._office_of(prev[-1], on, uses) or ""
-                    if not office:
-                        continue
-                person = seen.get((office, u.country)) if office != "leader" else None
-                rule = "title_coref"
-                if person is None and on is not None:  # undated: the holder would be a guess
-                    eid = self._holder(office, u.country, on)
-                    person = store.gaz_draft(eid) if eid else None
-                    rule = "title_holder"
-            if person is None:
-                continue
-            insort(last_person, (u.start, person), key=lambda x: x[0])
-            store.add(person, u.start, u.end, "title", rule, occupy=False)
-            store.add_role(person, doc.text[slice(*doc.shadow.orig_span(u.start, u.end))], norm[u.start:u.end])
-
-    def _holder(self, office: str, country: str, on: dt.date | None) -> str | None:
-        if office == "leader":
-            for o in HEAD_OF_STATE:
-                pid = self.gaz.holder(o, country, on)
-                if pid:
-                    return pid
-            return None
-        return self.gaz.holder(office, country, on)
-
-    def _office_of(self, d: Draft, on: dt.date | None, uses: list[TitleUse]) -> str | None:
-        for u in uses:
-            if u.person is d and u.resolvable and u.office not in ("counterpart", "leader"):
-                return u.office
-        if d.gaz:
-            for o in self.gaz.offices_of(d.id):
-                if on is None or o.covers(on):
-                    return o.office
-        return None
-
-    # ---------------------------------------------------------------- heads
     def _head(self, store: EntityStore, norm: str, h: Hit, by_token: dict[int, Hit],
               gaz_of: dict[int, Draft]) -> None:
         head = self.lex.heads.get(h.key)
@@ -536,6 +477,14 @@ class Recognizer:
             store.add(d, h.start, end, "name", "head_place")
             return
         if g is not None and g.kind != "first" or head.needs_name == 2:
+            return
+        if g is not None and head.type in ("ORG", "FAC"):
+            # جامعة محمد الخامس, مستشفى خالد الفيصل: an organisation or facility named after a person
+            run = self._name_run(norm, t[0], by_token)
+            if len(run) >= 2 and not store.covered(h.start, run[-1][1]):
+                e = run[-1][1]
+                d = store.new_draft(head.type, h.start, e)
+                store.add(d, h.start, e, "name", "head_person")
             return
         w = norm[t[0]:t[1]]
         if (self._name_like(w, 0) and w not in self.lex.first_names and not w.endswith(("ها", "هم"))
@@ -584,63 +533,6 @@ class Recognizer:
         d = store.new_draft("ORG", h.start, end)
         store.add(d, h.start, end, "name", "head_modifiers", occupy=False)
         store.occupy(h.start, h.end)
-
-    # ---------------------------------------------------------------- aliases
-    def _merge_partial(self, store: EntityStore) -> None:
-        """Merge a pattern-found person whose name is the end of exactly one longer person name
-        in the article (عبد الحكيم -> جمال عبد الحكيم)."""
-        pers = [d for d in store.drafts.values() if d.type == "PER" and d.mentions]
-        full = {d.id: key(d.name).split() for d in pers}
-        for d in pers:
-            if d.gaz:
-                continue
-            toks = full[d.id]
-            longer = [o for o in pers if o is not d and len(full[o.id]) > len(toks)
-                      and full[o.id][-len(toks):] == toks]
-            if len(longer) == 1:
-                target = longer[0]
-                for m in d.mentions:
-                    store.add(target, m[0], m[1], m[2], "partial_name", occupy=False)
-                d.mentions = []
-                d.spans.clear()
-                for r in d.roles:
-                    store.add_role(target, r)
-
-
-    def _aliases(self, store: EntityStore, norm: str) -> None:
-        alias: dict[str, Draft | None] = {}
-        for d in list(store.drafts.values()):
-            if d.type != "PER":
-                continue
-            names = {norm[s:e] for s, e, form, _ in d.mentions if form == "name"}
-            for n in names:
-                toks = n.split()
-                if len(toks) < 2:
-                    continue
-                last = toks[-1]
-                if len(last) < 3 or last in self.lex.first_names or self.lex.is_common(last):
-                    continue
-                if toks[-2] in _CONNECTORS:
-                    continue  # عبد الله, أبو مازن: the last word alone is not the name
-                if last in alias and alias[last] is not d:
-                    alias[last] = None  # two people share the surname: skip it
-                else:
-                    alias[last] = d
-        n = len(norm)
-        for a, d in alias.items():
-            if d is None:
-                continue
-            i = norm.find(a)
-            while i >= 0:
-                e = i + len(a)
-                if (e == n or not norm[e].isalnum()) and not store.covered(i, e):
-                    p = i
-                    while p > 0 and norm[p - 1].isalnum():
-                        p -= 1
-                    if p == i or norm[p:i] in self.lex.proclitics:
-                        store.add(d, i, e, "name", "partial_name")
-                i = norm.find(a, e)
-
 
 def _shadow_offset(doc: Doc, orig: int) -> int:
     """Shadow offset of an original offset (the first shadow position at or after it)."""

@@ -23,9 +23,14 @@ def _table() -> tuple[regex.Pattern[str], dict[str, str]]:
 
 
 def romanize(name: str) -> str:
-    """'يوري أوشاكوف' -> 'Iuri Aushakuf'; non-Arabic characters pass through."""
+    """'يوري أوشاكوف' -> 'Yuri Aushakuf'; non-Arabic characters pass through."""
+    return romanize_folded(normalize(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def romanize_folded(text: str) -> str:
+    """romanize() of an already folded name (cached)."""
     pat, pairs = _table()
-    text = normalize(name)
     text = _INITIAL_W.sub("W", text)  # word-initial waw/ya are consonants
     text = _INITIAL_Y.sub("Y", text)
     text = _FINAL_H.sub("A", text)  # final ta marbuta

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from marsad.annotate.doc import Doc
 from marsad.annotate.entities.gazetteer import GazEntry, Gazetteer
-from marsad.annotate.entities.romanize import romanize
+from marsad.annotate.entities.romanize import romanize_folded
 from marsad.model import Entity
 from marsad.text.normalize import normalize
 
@@ -29,6 +29,7 @@ class Draft:
     role_keys: set[str] = field(default_factory=set)
     spans: set[tuple[int, int]] = field(default_factory=set)
     gaz: bool = False
+    key: str = ""  # folded name
 
 
 class EntityStore:
@@ -69,7 +70,7 @@ class EntityStore:
         d = self.drafts.get(eid)
         if d is None:
             a, b = self.doc.shadow.orig_span(s, e)
-            d = Draft(eid, type_, " ".join(self.doc.text[a:b].split()), None)
+            d = Draft(eid, type_, " ".join(self.doc.text[a:b].split()), None, key=name)
             self.drafts[eid] = d
         return d
 
@@ -100,7 +101,7 @@ class EntityStore:
             for s, e, form, rule in sorted(d.mentions):
                 a, b = self.doc.shadow.orig_span(s, e)
                 mentions.append(self.doc.mention(a, b, form, rule))
-            name_en = d.name_en if d.gaz else romanize(d.name)
+            name_en = d.name_en if d.gaz else romanize_folded(d.key)
             out.append(Entity(id=d.id, type=d.type, name=d.name, name_en=name_en,  # type: ignore[arg-type]
                               mentions=mentions, roles=list(d.roles)))
         out.sort(key=lambda x: x.mentions[0].start)

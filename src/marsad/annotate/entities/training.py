@@ -38,16 +38,18 @@ def run(conll_path: str | Path, model_path: str | Path, eval_split: float = 0.1,
         out["heldout_crf_f1"] = sc["ALL"].f1
         if rules:
             from marsad.annotate.entities.combine import combine_sentence
-            for rules_first in (False, True):
-                comb = [combine_sentence([t for t, _ in s], p, rules_first) for s, p in zip(te, preds, strict=True)]
+            variants = [("CRF + rule persons where the CRF found nothing", False, ("PERS",)),
+                        ("CRF + all rule entities where the CRF found nothing", False, None),
+                        ("rules + CRF where the rules found nothing", True, None)]
+            for name, rules_first, types in variants:
+                comb = [combine_sentence([t for t, _ in s], p, rules_first, types)
+                        for s, p in zip(te, preds, strict=True)]
                 sc2 = conll.score(gold, comb)
-                name = "gazetteer/patterns + CRF where they found nothing" if rules_first else \
-                    "CRF + gazetteer/patterns where the CRF found nothing"
                 log(f"held-out, {name}: {sc2['ALL']}")
                 for k, v in sorted(sc2.items()):
                     if k != "ALL":
                         log(f"  {k:5} {v}")
-                out["heldout_rules_first_f1" if rules_first else "heldout_combined_f1"] = sc2["ALL"].f1
+                out[f"heldout_{name}"] = sc2["ALL"].f1
     if folds > 1:
         total = conll.Score()
         for i, (tr, te) in enumerate(conll.folds(sents, folds, SEED)):

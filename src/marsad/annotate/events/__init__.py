@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
+import ahocorasick
+
 from marsad.annotate.doc import Doc
 from marsad.annotate.events.actors import Item, NormIndex, build_phrases, parties, sentence_items
 from marsad.annotate.events.arguments import (
@@ -21,6 +23,7 @@ from marsad.annotate.events.arguments import (
     coordinated_pair,
     find_args,
     pair_in_window,
+    relative_args,
 )
 from marsad.annotate.events.lexicon import EventLexicon, lexicon
 from marsad.annotate.events.triggers import Hit, find_hits
@@ -39,6 +42,10 @@ class EventAnnotator:
     def __init__(self) -> None:
         self.lex: EventLexicon = lexicon()
         self._multi_intent = tuple(c for c, kind in self.lex.cues.items() if kind == "intent" and " " in c)
+        self._duals = ahocorasick.Automaton()
+        for w in self.lex.duals:
+            self._duals.add_word(w, w)
+        self._duals.make_automaton()
 
     def __call__(self, doc: Doc) -> None:
         text, sh = doc.text, doc.shadow
@@ -58,12 +65,12 @@ class EventAnnotator:
             return
         starts = [p.start for p in phrases]
         norm = doc.norm
-        pairs = parties(doc, phrases) if any(w in norm for w in self.lex.duals) else {}
+        pairs = parties(doc, phrases) if next(self._duals.iter(norm), None) is not None else {}
         direct = sorted((q.start, q.end) for q in doc.quotes if q.kind == "direct")
         merged: dict[tuple[str, frozenset[str]], Event] = {}
         last_sources: dict[int, tuple[int, tuple[str, ...]]] = {}
 
-        cache: dict[tuple[int, int, int], list[Item]] = {}
+        cache: dict[tuple[int, int, int], tuple[list[Item], list[int], list[int]]] = {}
         sent_span: dict[int, tuple[int, int]] = {}
         for h in hits:
             si = doc.sentence_index(sh.orig(h.start))
@@ -102,12 +109,19 @@ class EventAnnotator:
             k0, k1 = bisect_left(starts, lo), bisect_left(starts, hi)
             if k1 <= k0:  # no actor anywhere near
                 continue
+            if not pairs and si not in last_sources and "joint" not in hit.trigger.flags:
+                s0 = bisect_left(starts, max(lo, to_norm(doc.sentences[si][0])))
+                s1 = bisect_left(starts, min(hi, to_norm(doc.sentences[si][1])))
+                if s1 <= s0 or all(p.eid == phrases[s0].eid for p in phrases[s0 + 1 : s1]):
+                    continue  # at most one actor in the sentence near it: no second party
             key = (si, *sent_span.get(si, (lo, hi)))
-            items = cache.get(key)  # type: ignore[arg-type]
-            if items is None:
-                items = cache[key] = items_of(si, key[1], key[2])  # type: ignore[index]
-            t0 = bisect_right([it.end for it in items], hit.start)
-            t1 = bisect_left([it.start for it in items], hit.end)
+            entry = cache.get(key)  # type: ignore[arg-type]
+            if entry is None:
+                its = items_of(si, key[1], key[2])  # type: ignore[index]
+                entry = cache[key] = (its, [it.start for it in its], [it.end for it in its])  # type: ignore[index]
+            items, item_starts, item_ends = entry
+            t0 = bisect_right(item_ends, hit.start)
+            t1 = bisect_left(item_starts, hit.end)
             if t0 >= t1:
                 continue
             status = self._modality(items, t0, t1, hit)
@@ -177,9 +191,10 @@ class EventAnnotator:
                 joined = " " + " ".join(w[1:] if w[:1] in ("و", "ف") and len(w) > 2 else w for _, w in words) + " "
                 if any(f" {c} " in joined for c in self._multi_intent):
                     status = INTENT
-        for k in range(t1, min(len(items), t1 + 3)):
+        post_end = _clause_end(items, t1, self.lex) if hit.trigger.kind == "I" else min(len(items), t1 + 3)
+        for k in range(t1, post_end):
             if items[k].kind == "W" and cues.get(items[k].norm) == "post":
-                status = INTENT
+                status = INTENT  # "زيارة مرتقبة"، "يزور ... الأسبوع المقبل"
         if hit.trigger.kind != "M" and t1 < len(items) and items[t1].kind == "W" and cues.get(items[t1].norm) == "after":
             return DROP
         return status
@@ -191,6 +206,9 @@ class EventAnnotator:
         trig = hit.trigger
         if trig.kind != "M" or "sym" not in trig.flags:
             return None
+        rel = relative_args(items, t1, self.lex)
+        if rel is not None:
+            return rel
         lo = _clause_start(items, t0, self.lex)
         hi = _clause_end(items, t1, self.lex)
         if "joint" in trig.flags:

@@ -31,6 +31,8 @@ class Phrase:
     prefix: str  # normalised proclitics written on the phrase's first word (و، ب، ل، وب ...)
     adj: bool = False  # the phrase is only a nisba adjective ("الروسي"، "صينية")
     appos: bool = False  # the mention runs on into an apposition ("بيتر زيجارتو، وزير ...")
+    titled: bool = False  # only an office names the person ("وزير الخارجية الروسي"), no name
+    head: str = ""  # the phrase's first word, normalised ("الرئيس" in "الرئيس المصري عبد الفتاح السيسي")
 
 
 @dataclass(slots=True)
@@ -105,7 +107,7 @@ def build_phrases(
     """Non-overlapping actor phrases in text order, in shadow offsets. With `windows` (sorted,
     disjoint original-offset ranges), only mentions inside them are read."""
     wstarts = [w[0] for w in windows] if windows is not None else None
-    ments: list[tuple[int, int, str, str, str, bool]] = []
+    ments: list[tuple[int, int, str, str, str, bool, bool]] = []
     norm = doc.norm
     for ent in doc.entities:
         if ent.type not in ACTOR_TYPES:
@@ -119,14 +121,16 @@ def build_phrases(
             if m.end > m.start:
                 ns, ne = to_norm(m.start), to_norm(m.end)
                 pre = _proclitic(norm[ns:ne], name_norm, titles)
-                ments.append((ns, ne, ent.id, ent.type, pre, m.form == "adjective"))
+                ments.append((ns, ne, ent.id, ent.type, pre, m.form == "adjective", m.form == "title"))
     ments.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     phrases: list[Phrase] = []
-    for s, e, eid, etype, pre, adj in ments:
+    for s, e, eid, etype, pre, adj, titled in ments:
         if phrases and s < phrases[-1].end:  # nested or overlapping: keep the earlier, longer one
             last = phrases[-1]
             if etype == "PER" and last.etype != "PER" and e > last.end:
-                last.end, last.eid, last.etype = e, eid, etype
+                last.end, last.eid, last.etype, last.titled = e, eid, etype, titled
+            elif eid == last.eid and not titled:
+                last.titled = False
             continue
         tok_start = s
         while tok_start > 0 and norm[tok_start - 1].isalpha():
@@ -138,13 +142,14 @@ def build_phrases(
             if len(gap) <= 3 and all(c.isspace() or c in _JOINERS for c in gap):
                 if etype == "PER" and last.etype != "PER" or eid == last.eid:
                     # "الرئيس الصيني شي جين بينغ": the person heads the phrase
+                    last.titled = titled and (last.titled or last.etype != "PER")
                     last.end, last.eid, last.etype, last.adj = e, eid, etype, False
                     continue
                 if adj and gap.strip() == "" and not last.adj:
                     # "مدينة لوس أنجلوس الأمريكية": a nisba adjective qualifies the phrase before
                     last.end = e
                     continue
-        phrases.append(Phrase(s, e, eid, etype, written, adj))
+        phrases.append(Phrase(s, e, eid, etype, written, adj, titled=titled, head=norm[s:e].split(" ", 1)[0]))
     for ph in phrases:
         if "،" in norm[ph.start : ph.end] or "," in norm[ph.start : ph.end]:
             ph.appos = True

@@ -5,6 +5,13 @@ as "قد"، "اليوم" may stand between), the target is an unmarked object or
 preposition the trigger takes ("مع"، "بـ"، "إلى"). Nouns (masdars) take their actor from a
 following genitive ("زيارة بوتين") or from the subject of the light verb before them ("أجرى بوتين
 محادثات"). Arguments are never looked for across a clause opener ("حيث"، "الذي"، "أن").
+
+Second-pass rules (all driven by roles in resources/events/syntax.tsv): a verb right after
+"أنه/إنه" takes the speaker before it as source (pron_subj); parties of an event noun may be named
+in a relative clause after it ("المباحثات التي أجراها X مع Y", rel_light); an unmarked object is
+never the genitive of a victim or institution noun ("مقتل شيرين"، "مستشفى الملك فهد"); head nouns
+such as "ريف" stand between a preposition and its place; an envoy's country (or his name) is the
+guest of a host verb; a nisba subject ("السفير الأسترالي") yields to the person named after it.
 """
 
 from __future__ import annotations
@@ -15,13 +22,16 @@ from marsad.annotate.events.actors import PLACE_TYPES, Item
 from marsad.annotate.events.lexicon import EventLexicon
 from marsad.annotate.events.triggers import Hit
 
+MAX_REL_ITEMS = 14  # items of a relative clause read for the parties of an event noun
 MAX_AFTER = 28  # items after the trigger searched for arguments
 MAX_BEFORE = 12  # items before it
 FRAME_ROOTS = frozenset({"03", "04", "05"})  # codes whose nouns take frame words (خلال زيارته)
 LIGHT_SPAN = 5  # a light verb stands at most this many items before its event noun
+OBJ_DESCRIPTORS = 2  # words read back from an object for a victim/institution head noun
+TITLE_COMPLEMENT = 3  # words after a title that name its office ("وزير الشؤون الاجتماعية")
 MAX_OBJ_GAP = 4  # an unmarked object is at most this many items after the subject
 MAX_MARKED_GAP = 10  # a target after a preposition is at most this many items after the subject
-MAX_FAR_OBJ_GAP = 9  # ... for verbs flagged far_obj (استقبل)
+MAX_FAR_OBJ_GAP = 12  # ... for verbs flagged far_obj (استقبل)
 COORD = "و"
 OF = "of"  # genitive of an indefinite title: "أمير منطقة X" describes a person, X is no object
 EVT = "evt"  # genitive of another event noun
@@ -85,6 +95,13 @@ def mark_of(items: list[Item], i: int, lex: EventLexicon, floor: int = 0) -> str
             return OF
         if n in lex.preps:
             return lex.preps[n]
+        if n in lex.place_heads and it.phrase is not None and it.phrase.etype in PLACE_TYPES:
+            skipped += 1  # "على ريف حماة": the head noun stands between the mark and the place
+            if skipped > 3:
+                return None
+            continue
+        if j == i - 1 - skipped and n in lex.of_heads:
+            return OF  # "مستشفى الملك فهد": the actor names the institution
         if n in lex.skip:
             if prev.norm != n and prev.norm[0] == COORD and skipped == 0:
                 return COORD
@@ -105,7 +122,7 @@ def mark_of(items: list[Item], i: int, lex: EventLexicon, floor: int = 0) -> str
             return OF  # "... وحكومة بينيت": the genitive of a coordinated noun
         if j == i - 1 - skipped and len(n) > 3 and n[0] in ("ب", "ل") and (n[1:] in lex.trigger_forms or n[3:] in lex.trigger_forms):
             return EVT  # "باغتيال شيرين": the victim of another event, not this one's target
-        if j == i - 1 - skipped and len(n) > 3 and n[0] in ("ب", "ل"):
+        if j == i - 1 - skipped and len(n) > 3 and n[0] in ("ب", "ل") and n not in lex.light:
             return lex.clitics[n[0]]  # "برعاية وزير ..."، "لصالح ...": inside a prepositional phrase
         if j == i - 1 and i >= 2 and items[i - 2].kind == "W" and _strip_conj(items[i - 2].norm, lex) in lex.titles:
             if it.phrase is not None and it.phrase.adj:
@@ -116,9 +133,12 @@ def mark_of(items: list[Item], i: int, lex: EventLexicon, floor: int = 0) -> str
 
 
 def _gap_ok(items: list[Item], a: int, b: int, lex: EventLexicon, limit: int = 4) -> bool:
-    """Items strictly between a and b are only titles, fillers or commas (at most `limit`)."""
-    if b - a - 1 > limit:
+    """Items strictly between a and b are only titles, fillers or commas (at most `limit`), plus
+    at most TITLE_COMPLEMENT words after a title ("وزير الشؤون الاجتماعية")."""
+    if b - a - 1 > limit + TITLE_COMPLEMENT:
         return False
+    free = 0
+    titled = False
     for k in range(a + 1, b):
         it = items[k]
         if it.kind == "X":
@@ -128,9 +148,16 @@ def _gap_ok(items: list[Item], a: int, b: int, lex: EventLexicon, limit: int = 4
         if it.kind != "W":
             return False
         n = _strip_conj(it.norm, lex)
-        if n not in lex.skip and n not in lex.filler:
-            return False
-    return True
+        if n in lex.skip or n in lex.titles:
+            titled = True
+            continue
+        if n in lex.filler:
+            continue
+        if titled and free < TITLE_COMPLEMENT and n not in lex.clause and n not in lex.preps and n not in lex.light:
+            free += 1
+            continue
+        return False
+    return b - a - 1 - free <= limit
 
 
 def _subject_slot(items: list[Item], lo: int, k: int, lex: EventLexicon) -> bool:
@@ -219,7 +246,19 @@ def find_args(
         return None
 
     # --- source
-    if trig.kind in ("V", "I"):
+    pron_subj = (
+        trig.kind in ("V", "I") and lo > 0 and items[lo - 1].kind == "W" and items[lo - 1].norm in lex.pron_subj
+        and _at_clause_start(items, lo, t0, lex)
+    )
+    if pron_subj:
+        # "وأضاف ستولتنبرغ أنه بحث مع أردوغان": the subject is the pronoun, i.e. the speaker named
+        # before the complementizer; every actor after the verb is an object
+        speaker = _speaker_before(items, lo - 1, lex)
+        if speaker is None:
+            return None
+        sources = speaker
+        rule += ".pron_subj"
+    elif trig.kind in ("V", "I"):
         # SV: an unmarked subject right before the verb ("الرئيس الأمريكي قد زار إثيوبيا")
         for k in range(t0 - 1, lo - 1, -1):
             if items[k].kind in ("P", "D") and _gap_ok(items, k, t0, lex, 2):
@@ -239,6 +278,10 @@ def find_args(
             # VS: the subject follows the verb
             for k in actors_after:
                 if marks[k] is None and _gap_ok(items, t1 - 1, k, lex):
+                    name = _named_after_adj(items, k, hi, lex)
+                    if name is not None:
+                        used.add(k)
+                        k = name
                     sources = actor_ids(items[k])
                     used.add(k)
                     subj_end = k
@@ -317,11 +360,17 @@ def find_args(
             if k in used or k <= appo_end:
                 continue
             mk = marks[k]
+            envoy = mk == OF and _envoy_of(items, k, lex)
+            if envoy:
+                mk = None  # "استقبل ... سفير كوريا": the envoy's country is the object ...
+                name = _named_after_adj(items, k, hi, lex, adj_only=False)
+                if name is not None and name not in used:
+                    k = name  # ... or the envoy himself when named ("لدى المملكة السيد كيم جين سو")
             if mk is None and k - max(subj_end, appo_end) > (MAX_FAR_OBJ_GAP if "far_obj" in trig.flags else MAX_OBJ_GAP):
                 continue
             if mk is not None and k - max(subj_end, appo_end) > MAX_MARKED_GAP:
                 break
-            if "per_tgt" in trig.flags and (items[k].phrase is None or items[k].phrase.etype != "PER"):
+            if "per_tgt" in trig.flags and not envoy and (items[k].phrase is None or items[k].phrase.etype != "PER"):
                 continue
             # a verb with an object pronoun (اتهمها) has its object already
             obj_ok = "obj" in trig.marks and not (hit.pron and trig.kind != "M")
@@ -331,6 +380,10 @@ def find_args(
             ph = items[k].phrase
             if mk is None and ph is not None and ph.adj and k - subj_end <= 2 and subj_end >= t1:
                 continue  # "منظمة تير دي فام الألمانية": qualifies the subject
+            if mk is None and ph is not None and ph.adj and rule.endswith((".inherit", ".pron_subj")) and k <= t1 + 1:
+                continue  # "ورفض الملياردير الأميركي": describes the unnamed subject
+            if mk is None and not envoy and not _object_slot(items, k, t1, lex, strict="per_tgt" in trig.flags):
+                continue  # "أدان مقتل شيرين": the genitive of a noun, not the object
             if mk == "ب" and sym and (ph is None or ph.etype != "PER"):
                 continue  # "اجتمع ... ببيروت": a place, not a partner
             if mk == "بين":
@@ -357,6 +410,93 @@ def find_args(
     return Args(sources, target, _location(items, t1, actors_after, marks, used), rule)
 
 
+def _named_after_adj(items: list[Item], k: int, hi: int, lex: EventLexicon, adj_only: bool = True) -> int | None:
+    """If item k is only a nisba adjective ("السفير الأسترالي") and the person it qualifies is
+    named a few items later ("لدى المملكة الدكتور رالف كينج"), the index of that person."""
+    ph = items[k].phrase
+    if ph is None or (adj_only and not ph.adj):
+        return None
+    after_prep = False
+    for j in range(k + 1, min(hi, k + 6)):
+        it = items[j]
+        if it.kind == "P" and it.phrase is not None:
+            if it.phrase.etype == "PER":
+                return j
+            if it.phrase.etype in PLACE_TYPES and after_prep:
+                after_prep = False
+                continue  # "لدى المملكة"
+            return None
+        if it.kind != "W":
+            return None
+        n = _strip_conj(it.norm, lex)
+        if n in lex.preps:
+            after_prep = True
+            continue
+        if after_prep:
+            after_prep = False  # the object of the preposition ("لدى المملكة")
+            continue
+        if n not in lex.skip and n not in lex.titles and n not in lex.filler:
+            return None
+    return None
+
+
+def _object_slot(items: list[Item], k: int, t1: int, lex: EventLexicon, strict: bool = False) -> bool:
+    """An unmarked actor k can be the verb's object unless it is the genitive of a victim or
+    institution noun standing a few words before it ("أدان مقتل الصحفية شيرين"، "زار مستشفى الملك
+    فهد"); titles, honorifics and up to OBJ_DESCRIPTORS other words may stand between."""
+    other = 0
+    limit = 0 if strict else OBJ_DESCRIPTORS  # a host receives a person, not "تمديد الرئيس ..."
+    for j in range(k - 1, max(t1, k - 8) - 1, -1):
+        it = items[j]
+        if it.kind != "W":
+            return True
+        n = _strip_conj(it.norm, lex)
+        if n in lex.patient_heads or n in lex.of_heads:
+            return False
+        if n in lex.skip or n in lex.titles or n in lex.envoys:
+            continue
+        if n in lex.filler:
+            return True
+        if other >= limit:
+            return limit > 0
+        other += 1
+    return True
+
+
+def _speaker_before(items: list[Item], c: int, lex: EventLexicon) -> tuple[str, ...] | None:
+    """The subject of the verb of saying before complementizer c ("وأضاف ستولتنبرغ أنه"): the
+    nearest unmarked person or country in the 8 items before it, or None."""
+    for j in range(c - 1, max(-1, c - 9), -1):
+        it = items[j]
+        if it.kind == "X" and it.norm not in ("،", ","):
+            return None
+        if it.kind == "P" and it.phrase is not None and it.phrase.etype in ("PER", "GPE", "ORG"):
+            mk = mark_of(items, j, lex)
+            if mk == OF and j > 0 and items[j - 1].kind == "W" and _strip_conj(items[j - 1].norm, lex) in lex.titles:
+                return None  # "عضو مجلس العموم": the speaker is a member, not the body
+            if mk in (None, OF) and not it.phrase.adj:
+                return actor_ids(it)  # OF: "وأضاف X" reads like a genitive after و
+    return None
+
+
+def _envoy_of(items: list[Item], k: int, lex: EventLexicon) -> bool:
+    """Country item k follows an envoy title ("سفير جمهورية كوريا", "السفير الأمريكي" is an
+    adjective and needs no help)."""
+    ph = items[k].phrase
+    if ph is None or ph.etype != "GPE" or ph.adj:
+        return False
+    for j in range(k - 1, max(-1, k - 4), -1):
+        it = items[j]
+        if it.kind != "W":
+            return False
+        n = _strip_conj(it.norm, lex)
+        if n in lex.envoys:
+            return True
+        if n not in lex.skip:
+            return False
+    return False
+
+
 def _people_or_countries(*its: Item) -> bool:
     """All items are persons or countries (a meeting "between" two boards is no diplomatic event)."""
     return all(it.kind == "D" or (it.phrase is not None and it.phrase.etype in ("PER", "GPE")) for it in its)
@@ -372,8 +512,11 @@ def _apposition_end(items: list[Item], subj_end: int, hi: int, lex: EventLexicon
             if items[j].kind == "X" and items[j].norm in ("،", ","):
                 return j
         return subj_end
-    if k < hi and items[k].kind == "P" and items[k].phrase is not None and items[k].phrase.etype == "PER" and items[subj_end].kind == "P":
-        return k  # "أندريه رودينكو نائب وزير الخارجية الروسي": a second name for the subject
+    nxt = items[k].phrase if k < hi and items[k].kind == "P" else None
+    if nxt is not None and nxt.etype == "PER" and items[subj_end].kind == "P":
+        new_person = not nxt.titled and nxt.eid != (subj.eid if subj else None) and (nxt.head in lex.skip or nxt.head in lex.titles)
+        if not new_person:
+            return k  # "أندريه رودينكو نائب وزير الخارجية الروسي": a second name for the subject
     comma = k < hi and items[k].kind == "X" and items[k].norm in ("،", ",")
     if comma:
         k += 1
@@ -401,6 +544,40 @@ def _location(
         ph = items[k].phrase
         if ph is not None and ph.etype in PLACE_TYPES:
             return ph.eid
+    return None
+
+
+def relative_args(items: list[Item], t1: int, lex: EventLexicon) -> Args | None:
+    """Parties of an event noun named in a relative clause right after it: "المباحثات التي أجراها
+    X مع Y"، "الاتصال الذي أجراه X بـY"، "اللقاء الذي جمع X وY"."""
+    if t1 + 2 >= len(items):
+        return None
+    rel, verb = items[t1], items[t1 + 1]
+    if rel.kind != "W" or rel.norm not in lex.relatives or verb.kind != "W" or verb.norm not in lex.rel_light:
+        return None
+    src: tuple[str, ...] = ()
+    for k in range(t1 + 2, min(len(items), t1 + 2 + MAX_REL_ITEMS)):
+        it = items[k]
+        if it.kind == "X" and it.norm in _CLAUSE_PUNCT:
+            return None
+        if it.kind == "W" and _strip_conj(it.norm, lex) in lex.clause:
+            return None
+        ids = actor_ids(it)
+        if not ids:
+            continue
+        ph = it.phrase
+        if ph is not None and ph.etype not in ("PER", "GPE"):
+            continue
+        mk = mark_of(items, k, lex, t1 + 2)
+        if not src:
+            if mk not in (None, OF) or (ph is not None and ph.adj):
+                return None  # OF: "أجراها وزير الخارجية ناصر بوريطة", the office before the name
+            if len(ids) == 2:
+                return Args((ids[0],), ids[1], None, "M.rel.dual")
+            src = ids
+            continue
+        if mk in ("مع", "ب", COORD) and ids[0] not in src and (ph is None or not ph.adj):
+            return Args(src, ids[0], None, "M.rel")
     return None
 
 

@@ -59,6 +59,13 @@ class EventLexicon:
     barrier: frozenset[str]
     frame: frozenset[str]
     trigger_forms: frozenset[str]
+    place_heads: frozenset[str] = frozenset()
+    of_heads: frozenset[str] = frozenset()
+    envoys: frozenset[str] = frozenset()
+    pron_subj: frozenset[str] = frozenset()
+    patient_heads: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    rel_light: frozenset[str] = frozenset()
     proclitics: tuple[str, ...] = field(default=("و", "ف"))
 
 
@@ -125,6 +132,9 @@ def lexicon() -> EventLexicon:
     light: set[str] = set()
     barrier: set[str] = set()
     frame: set[str] = set()
+    extra: dict[str, set[str]] = {"place_head": set(), "of_head": set(), "envoy": set(), "pron_subj": set(), "patient_head": set(),
+        "relative": set(), "rel_light": set(),
+    }
     for row in resources.tsv("events/syntax.tsv", 2):
         word, role = normalize(row[0]), row[1]
         value = normalize(row[2]) if len(row) > 2 else ""
@@ -146,6 +156,8 @@ def lexicon() -> EventLexicon:
             barrier.add(word)
         elif role == "frame":
             frame.add(word)
+        elif role in extra:
+            extra[role].add(word)
         else:
             raise ValueError(f"events/syntax.tsv: unknown role {role}")
     return EventLexicon(
@@ -166,4 +178,11 @@ def lexicon() -> EventLexicon:
         barrier=frozenset(barrier),
         frame=frozenset(frame),
         trigger_forms=frozenset(t.form for t in load_triggers(cameo) if t.kind == "M"),
+        place_heads=frozenset(extra["place_head"]),
+        of_heads=frozenset(extra["of_head"]),
+        envoys=frozenset(extra["envoy"]),
+        pron_subj=frozenset(extra["pron_subj"]),
+        patient_heads=frozenset(extra["patient_head"]),
+        relatives=frozenset(extra["relative"]),
+        rel_light=frozenset(extra["rel_light"]),
     )

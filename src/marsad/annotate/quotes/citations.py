@@ -28,7 +28,7 @@ class CitationFinder:
         self.norm = doc.norm
         self.hits = hits
         self.ix = ix
-        self._cue_at = {h.clitic_start: h for h in hits if h.get("cue") or h.get("report")}
+        self._cue_at = {h.clitic_start: h for h in hits if h.cats.get("cue") or h.cats.get("report")}
         self._hit_starts = {h.clitic_start for h in hits}
 
     def _skip(self, pos: int) -> int:
@@ -148,14 +148,14 @@ class CitationFinder:
         for h in self.hits:
             if h.start < last_end:
                 continue
-            prep = h.get("prep")
+            prep = h.cats.get("prep")
             if prep is not None:
                 pos = h.end
                 nxt = self._cue_at.get(self._skip(pos))
                 if nxt is not None and self.norm[h.start : h.end] in self.lex.verbal_prepositions:
                     pos = nxt.end  # حسبما ذكرت وكالة …
                 found = self._source(pos, verbal=nxt is not None and pos == nxt.end)
-            elif h.get("report") is not None:
+            elif h.cats.get("report") is not None:
                 found = self._source(h.end, verbal=True)
             else:
                 continue

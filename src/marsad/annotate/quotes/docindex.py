@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import add
 
 from marsad.annotate.doc import Doc
 from marsad.model import Entity
+from marsad.text.normalize import normalize
 
 
 @dataclass(slots=True)
@@ -26,14 +28,23 @@ class DocIndex:
         self._runs = _deleted_runs(doc)
         self._orig = doc.shadow.orig if self._runs is not None else None
         self._sent_cache: dict[int, tuple[int, int]] = {}
-        refs = [
-            MentionRef(self._to_norm(m.start), self._to_norm(m.end), e, m.form)
-            for e in doc.entities
-            for m in e.mentions
-        ]
+        ms = [(e, m) for e in doc.entities for m in e.mentions]
+        if self._runs is None:
+            refs = [MentionRef(m.start, m.end, e, m.form) for e, m in ms]
+        else:
+            starts, ends, before = self._runs
+            br = bisect_right
+
+            def to_norm(p: int) -> int:
+                k = br(starts, p) - 1
+                return p if k < 0 else p - before[k] - ((p if p < ends[k] else ends[k]) - starts[k])
+
+            refs = [MentionRef(to_norm(m.start), to_norm(m.end), e, m.form) for e, m in ms]
         refs.sort(key=lambda r: (r.start, -r.end))
         self.mentions = refs
         self._m_starts = [r.start for r in refs]
+        self._surnames: dict[str, list[tuple[int, Entity]]] | None = None
+        self._name_words: dict[str, frozenset[str]] = {}
 
     def _to_norm(self, p: int) -> int:
         """Shadow offset of original offset p (a deleted character maps to the next kept one)."""
@@ -60,12 +71,53 @@ class DocIndex:
             got = self._sent_cache[idx] = (self._to_norm(s), self._to_norm(e))
         return got
 
+    def surname(self, word: str, before: int, titles: frozenset[str]) -> Entity | None:
+        """The person of the article whose name (of two words or more) ends in `word`: the one
+        mentioned last before offset `before`, or the only one."""
+        if self._surnames is None:
+            table: dict[str, list[tuple[int, Entity]]] = {}
+            named: dict[str, str] = {}
+            for r in self.mentions:
+                if r.entity.type != "PER":
+                    continue
+                e = r.entity
+                if e.id not in named:
+                    named[e.id] = normalize(e.name)
+                for form in (self.norm[r.start : r.end], named[e.id]):
+                    parts = form.split()
+                    if len(parts) >= 2 and len(parts[-1]) >= 3 and parts[-1] not in titles:
+                        table.setdefault(parts[-1], []).append((r.start, e))
+            self._surnames = table
+        cands = self._surnames.get(word)
+        if not cands:
+            return None
+        earlier = [(pos, e) for pos, e in cands if pos < before]
+        if earlier:
+            return max(earlier, key=lambda c: c[0])[1]
+        return cands[0][1] if len({e.id for _, e in cands}) == 1 else None
+
+    def name_words(self, ent: Entity) -> frozenset[str]:
+        """The normalised words of an entity's name and of its mentions."""
+        got = self._name_words.get(ent.id)
+        if got is None:
+            words = set(normalize(ent.name).split())
+            for r in self.mentions:
+                if r.entity is ent:
+                    words.update(self.norm[r.start : r.end].split())
+            got = self._name_words[ent.id] = frozenset(words)
+        return got
+
     def first_mention(self, a: int, b: int) -> MentionRef | None:
         """The first mention starting in [a, b) (the longest when several start together)."""
         i = bisect_left(self._m_starts, a)
         if i < len(self.mentions) and self.mentions[i].start < b:
             return self.mentions[i]
         return None
+
+    def covered(self, pos: int) -> bool:
+        """Does an entity mention cover shadow offset pos?"""
+        i = bisect_right(self._m_starts, pos)
+        return any(r.start <= pos < r.end for r in self.mentions[max(0, i - 4) : i])
 
     def mentions_in(self, a: int, b: int) -> list[MentionRef]:
         i = bisect_left(self._m_starts, a)
@@ -94,11 +146,5 @@ def _deleted_runs(doc: Doc) -> tuple[list[int], list[int], list[int]] | None:
     cuts, shift = sh._cuts, sh._shift
     if cuts is None or shift is None:
         return None
-    starts, ends, before = [], [], []
-    prev = 0
-    for c, s in zip(cuts, shift, strict=True):
-        starts.append(c + prev)
-        ends.append(c + s)
-        before.append(prev)
-        prev = s
-    return starts, ends, before
+    before = [0, *shift[:-1]]
+    return list(map(add, cuts, before)), list(map(add, cuts, shift)), before

@@ -12,17 +12,21 @@ One left-to-right pass over the cue hits (found by the lexicon's automaton):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
 from marsad.annotate.doc import Doc
 from marsad.annotate.quotes.docindex import DocIndex, MentionRef
 from marsad.annotate.quotes.lexicon import Hit, Lexicon
-from marsad.annotate.quotes.marks import Pair, find_all_pairs
+from marsad.annotate.quotes.marks import Pair, find_all_pairs, trim_end
 from marsad.model import Entity, Quote
 
+_BIG = 1 << 62
 MAX_SUBJECT_GAP = 14  # words between a cue and its complementiser/colon
+STRICT_GAP = 8  # words between a strict cue (وبيّن) and its complementiser
 MAX_MARK_GAP = 12  # words between a cue and the quote mark it introduces
 MIN_QUOTE_WORDS = 3  # a quoted span shorter than this needs a colon to be a quote
 MIN_LONE_WORDS = 6  # a quote with no cue at all must be this long
@@ -64,20 +68,47 @@ class QuoteFinder:
         self.doc = doc
         self.norm = doc.norm
         self.ix = DocIndex(doc)
-        self.hits = [h for h in hits if h.get("cue")]
-        self.switches = [h.start for h in hits if h.get("switch")]
+        self.hits = [h for h in hits if h.cats.get("cue")]
+        self.switches = [h.start for h in hits if h.cats.get("switch")]
         self.pairs = find_all_pairs(self.norm, lex.families)
+        self._cut_unclosed()
         self._pair_by_open = {p.open: p for p in self.pairs}
+        self._pair_opens = [p.open for p in self.pairs]
+        self._hit_starts = [h.clitic_start for h in self.hits]
+        self._hit_starts_set = {h.start for h in hits} | {h.clitic_start for h in hits}
         self._pair_by_close = {p.close: p for p in self.pairs if p.closed}
         self.claimed: set[int] = set()  # pair.open of pairs used by a quote
         self.consumed: list[tuple[int, int]] = []  # shadow ranges inside emitted quotes
+        self._c_sorted: list[tuple[int, int]] = []  # the same, sorted
         self.quotes: list[Quote] = []
         self._female: dict[str, bool] = {}
         self._long_pairs: list[tuple[int, int]] | None = None
 
+    def _cut_unclosed(self) -> None:
+        """A quote never closed ends at its paragraph end, unless a sentence inside opens with a
+        cue of its own ("وقال: "كان المريض يعاني … شابا. ولفت إلى أن …"): it ends there."""
+        for p in self.pairs:
+            if p.closed:
+                continue
+            for o in self.hits:
+                if o.clitic_start <= p.open + 1 or o.clitic_start == o.start:
+                    continue
+                if o.clitic_start >= p.close:
+                    break
+                s0 = self.ix.sentence(self.ix.sentence_index(o.clitic_start))[0]
+                if p.open + 1 < s0 <= o.clitic_start and not self.norm[s0 : o.clitic_start].strip():
+                    p.close = trim_end(self.norm, p.open + 1, s0)
+                    break
+
     # -- helpers -----------------------------------------------------------------------------
     def _words(self, a: int, b: int) -> list[regex.Match[str]]:
         return list(self.lex.word.finditer(self.norm, a, b))
+
+    def _first_words(self, a: int, b: int, n: int) -> list[regex.Match[str]]:
+        return list(islice(self.lex.word.finditer(self.norm, a, b), n))
+
+    def _last_word(self, a: int, b: int) -> regex.Match[str] | None:
+        return self.lex.last_word.search(self.norm, a, b)
 
     def _nwords(self, a: int, b: int) -> int:
         """Number of words in [a, b), counted by the spaces between them."""
@@ -88,7 +119,10 @@ class QuoteFinder:
         return self.norm.count(" ", a, b) + 1 if b > a else 0
 
     def _inside(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.consumed)
+        if not self.consumed:
+            return False
+        i = bisect_right(self._c_sorted, (pos, _BIG))  # ranges starting at or before pos
+        return any(a <= pos < b for a, b in self._c_sorted[max(0, i - 3) : i])
 
     def _in_long_pair(self, pos: int) -> bool:
         if self._long_pairs is None:
@@ -122,8 +156,13 @@ class QuoteFinder:
             if m is None or m.group("stop") is not None:
                 return self._far_mark(h, limit)
             gap = self._nwords(h.end, m.start())
+            if m.group("comp") is not None and gap > 0 and self._blocked(m.start()):
+                pos = m.end()  # "ووعد بحلها، إلا أن …": not the cue's content; look further
+                continue
             if m.group("comp") is not None:
-                if gap > MAX_SUBJECT_GAP:
+                if gap > MAX_SUBJECT_GAP or (gap > 0 and m.group()[0] in self.lex.proclitics):
+                    # "أكد بولوني معرفته بالدوري، لا سيما وأنه …": a وأن/فإن after other words
+                    # continues a clause of the writer, not the cue's content
                     return self._far_mark(h, limit)
                 return _Anchor("comp", m.start(), m.end())
             if m.group("colon") is not None:
@@ -147,10 +186,20 @@ class QuoteFinder:
                 return None  # "طالب بلحاج الذي … حزب "الجبهة الإسلامية للإنقاذ"": a name
             return _Anchor("mark", m.start(), m.start(), pair)
 
+    def _blocked(self, pos: int) -> bool:
+        """Is the word before offset pos a conjunction that takes the complementiser (إلا أن)?"""
+        k = pos
+        while k > 0 and self.norm[k - 1] == " ":
+            k -= 1
+        j = k
+        while j > 0 and self.norm[j - 1].isalpha():
+            j -= 1
+        return self.norm[j:k] in self.lex.comp_blockers
+
     def _far_mark(self, h: Hit, limit: int) -> _Anchor | None:
         """A long quote later in the cue's clause, after a long subject: "وأضاف رئيس البعثة،
         التي حضرت …، أن العملية الانتخابية هي «مسلسل يتطور …»"."""
-        cue = h.get("cue")
+        cue = h.cats.get("cue")
         if cue is None or cue.cue is None or cue.cue.role != "verb":
             return None  # "كما كان متوقعا": participles are too often idioms
         for p in self.pairs:
@@ -192,10 +241,14 @@ class QuoteFinder:
         content: list[regex.Match[str]] = []
         for w in self.lex.word.finditer(self.norm, a, b):
             t = w.group()
-            if t in self.lex.subject_breaks or (
-                len(t) > 3 and t[0] == self.lex.lam and (t[1:] in self.lex.person_titles or t[1] == self.lex.lam)
+            if (t in self.lex.subject_breaks and not self.ix.covered(w.start())) or (
+                len(t) > 3
+                and t[0] == self.lex.lam
+                and (t[1:] in self.lex.person_titles or (t[1] == self.lex.lam and not content))
             ):
-                cut = w.start()  # "أكد لوزير الخارجية عادل الجبير أن": an addressee follows
+                # "أكد لوزير الخارجية عادل الجبير أن": an addressee follows; but after a title
+                # "الرئيس التنفيذي للشركة جون روجرز" the لل word is part of the subject
+                cut = w.start()
                 break
             if t in self.lex.adverbials or t.isdigit():
                 continue
@@ -206,6 +259,9 @@ class QuoteFinder:
         if first.group() in self.lex.unnamed_speakers:
             return "unresolved", None
         refs = [r for r in self.ix.mentions_in(a, cut) if r.form != "adjective" and not self._governed(r)]
+        named = self._surname(content, refs)
+        if named is not None:
+            return "explicit", named
         if not refs:
             return "unresolved", None
         if refs[0].start <= first.start() + 1:
@@ -225,10 +281,86 @@ class QuoteFinder:
                 return "unresolved", None  # "طالب الكاتب …، وزير الإسكان ماجد الحقيل" names the object
         if self._genitive(ref, a):
             return "unresolved", None  # "قال ولايتي مستشار خامنئي", "قال مكتب رئيس الوزراء"
-        if h.get("cue").cue.gender == "f" and ref.entity.type == "PER":  # type: ignore[union-attr]
+        if ref.entity.type != "PER" and self._name_goes_on(ref):
+            return "unresolved", None
+        if ref.entity.type == "PER" and self._unknown_first_name(ref, a):
+            return "unresolved", None
+        if ref.form == "title" and not self._title_trusted(ref, content, refs):
+            return "unresolved", None
+        if h.cats.get("cue").cue.gender == "f" and ref.entity.type == "PER":  # type: ignore[union-attr]
             if self._female_context(a, ref.start):
                 self._female[ref.entity.id] = True
         return "explicit", ref
+
+    def _unknown_first_name(self, ref: MentionRef, lo: int) -> bool:
+        """A one-word name right after a word we do not know that is not a title or a definite
+        word: "قالت السيدة سارة أوباما" is not Barack Obama."""
+        if " " in self.norm[ref.start : ref.end]:
+            return False
+        w = self._last_word(max(lo, ref.start - 30), ref.start)
+        if w is None or self.norm[w.end() : ref.start].strip():
+            return False
+        t = w.group()
+        return not (
+            t in self.ix.name_words(ref.entity)  # "سامي الجدعاني" is the entity's own name
+            or t.startswith(self.lex.article)
+            or t in self.lex.person_titles
+            or t in self.lex.adverbials
+            or self.ix.covered(w.start())
+            or w.start() in self._hit_starts_set
+        )
+
+    def _name_goes_on(self, ref: MentionRef) -> bool:
+        """The organisation's name runs past the mention, so the mention is a different entity:
+        "قال الاتحاد الروسي لكرة القدم" (not Russia), "قالت روسيا اليوم السبت" (not RT)."""
+        nxt = self.lex.word.search(self.norm, ref.end, ref.end + 30)
+        if nxt is None or self.norm[ref.end : nxt.start()].strip():
+            return False
+        t = nxt.group()
+        if t in self.lex.adverbials:
+            return self.norm[ref.start : ref.end].rsplit(" ", 1)[-1] in self.lex.adverbials
+        return t[0] == self.lex.lam and len(t) > 3 and t not in self.lex.subject_breaks
+
+    def _title_trusted(self, ref: MentionRef, content: list[regex.Match[str]], refs: list[MentionRef]) -> bool:
+        """A title standing for a person ("الرئيس الصيني") is the speaker only when no unknown
+        name follows it ("يقول المحلل السياسي سبوح سيد، إن": the title is his, whoever the
+        entity layer linked it to)."""
+        own = [r for r in refs if r.entity is ref.entity]
+        if any(r.form != "title" for r in own):
+            return True  # "الرئيس التنفيذي للشركة جون روجرز": title and name together
+        for w in content:
+            if w.start() < ref.end or any(r.start <= w.start() < r.end for r in own):
+                continue
+            return bool(_CLAUSE_PUNCT.search(self.norm, ref.end, w.start()))
+        return True
+
+    def _surname(self, content: list[regex.Match[str]], refs: list[MentionRef]) -> MentionRef | None:
+        """"وقال الخمسان:" after "عبدالعزيز الخمسان" was named: the subject (after its titles)
+        is the last name of exactly one person of the article that no mention covers here."""
+        k = 0
+        while k < len(content) - 1 and content[k].group() in self.lex.person_titles:
+            k += 1
+        w = content[k]
+        if refs and refs[0].start <= w.end():
+            return None
+        if k + 1 < len(content) and not self.norm[w.end() : content[k + 1].start()].strip():
+            return None  # "قال سلمان العودة": another name goes on, not the known one
+        ent = self.ix.surname(w.group(), w.start(), self.lex.person_titles)
+        return MentionRef(w.start(), w.end(), ent, "surname") if ent is not None else None
+
+    def _surname_before(self, h: Hit, s_start: int) -> MentionRef | None:
+        """"وكان رئيسي قال إن" after "إبراهيم رئيسي" was named: a known last name opens the
+        sentence (after opener words) right before a verb with no proclitic."""
+        if h.clitic_start != h.start:
+            return None
+        before = self._words(s_start, h.start)
+        if not before or self.norm[before[-1].end() : h.start].strip():
+            return None
+        w = before[-1]
+        if any(x.group() not in self.lex.sentence_openers for x in before[:-1]) or self.ix.covered(w.start()):
+            return None
+        ent = self.ix.surname(w.group(), w.start(), self.lex.person_titles)
+        return MentionRef(w.start(), w.end(), ent, "surname") if ent is not None else None
 
     def _titled(self, r: MentionRef, lo: int) -> bool:
         """An apposition after a comma that opens with a title names the subject again:
@@ -242,8 +374,12 @@ class QuoteFinder:
     def _genitive(self, r: MentionRef, lo: int) -> bool:
         """The mention follows a relational noun (مستشار، نائب، مكتب، نجل): it names whose
         advisor/office speaks, not the speaker."""
-        before = self._words(max(lo, r.start - 40), r.start)
-        return bool(before) and before[-1].group() in self.lex.genitive_heads
+        before = self._words(max(lo, r.start - 60), r.start)
+        while before and before[-1].group() not in self.lex.genitive_heads:
+            if len(before) == 1 or before[-1].group() not in self.lex.person_titles:
+                return False
+            before.pop()  # "مركز الملك فهد"
+        return bool(before)
 
     def _governed(self, r: MentionRef) -> bool:
         """A mention glued to a preposition (للجزيرة، لـ"عين اليوم"، بوزارة) is not a subject."""
@@ -316,8 +452,11 @@ class QuoteFinder:
         adj = self._adjacent_subject(h, s_start)
         if adj is not None:
             return adj[0]
+        named = self._surname_before(h, s_start)
+        if named is not None:
+            return named
         # sentence subject: "وكان دميتري بيسكوف، المتحدث …، قد صرح"
-        first = self._words(s_start, h.start)[:2]
+        first = self._first_words(s_start, h.start, 2)
         if not first:
             return None
         # the name opens the sentence, or follows one opener word (وكان، ثم، لكن)
@@ -328,7 +467,8 @@ class QuoteFinder:
             return None
         if self._nwords(ref.end, h.start) > MAX_SUBJECT_GAP:
             return None
-        if any(ref.end <= o.start < h.start for o in self.hits):
+        k = bisect_left(self._hit_starts, ref.end)
+        if k < len(self.hits) and self.hits[k] is not h and self.hits[k].start < h.start:
             return None
         return ref
 
@@ -353,15 +493,47 @@ class QuoteFinder:
         word (ثم، كما، لكنه، إذ، وهو)."""
         if h.clitic_start != h.start:
             return True
-        before = self._words(s_start, h.start)
-        if not before:
+        last = self._last_word(s_start, h.start)
+        if last is None:
             return True
-        last = before[-1]
         if _OPENS_CLAUSE.search(self.norm, last.end(), h.start):
             return True
         if last.group() in self.lex.chain_openers:
             return True
-        return before[0].group() in self.lex.fronting_words
+        first = self.lex.word.search(self.norm, s_start, h.start)
+        return first is not None and first.group() in self.lex.fronting_words
+
+    def _sentence_initial(self, h: Hit, sidx: int) -> bool:
+        """The cue has a proclitic (وقال) or only opener words before it in its sentence."""
+        if h.clitic_start != h.start:
+            return True
+        before = self._words(self.ix.sentence(sidx)[0], h.start)
+        if before and before[0].group() in self.lex.fronting_words:
+            return True  # "وحول أزمة أوكرانيا قال:"
+        return all(w.group() in self.lex.chain_openers or w.group() in self.lex.sentence_openers for w in before)
+
+    def _part_continues(self, h: Hit, sidx: int, state: _State | None) -> bool:
+        """A participle continues the speaker of the cue just before it: in the same sentence,
+        or right after a comma when the quote before ran into this sentence (a ".." inside
+        it split the sentence)."""
+        if state is None:
+            return False
+        if state.sent == sidx:
+            return True
+        s0 = self.ix.sentence(sidx)[0]
+        if sidx - state.sent != 1 or not any(
+            p.open < s0 <= p.end + 1 and p.open in self.claimed and p.open >= state.pos - SEARCH_WINDOW
+            for p in self.pairs
+        ):
+            return False  # the sentence split inside the quote marks of the quote before
+        k = h.clitic_start
+        while k > 0 and self.norm[k - 1] == " ":
+            k -= 1
+        if k == 0 or self.norm[k - 1] not in "،,":
+            return False
+        return not any(
+            r.entity.type == "PER" and r.entity.id != state.speaker for r in self.ix.mentions_in(state.pos, h.start)
+        )
 
     def _topic_fronted(self, s_start: int, pos: int) -> bool:
         """"أما الصحفي محفوظ السالك فيرى أن": أما names the subject; if we did not recognise it,
@@ -373,7 +545,10 @@ class QuoteFinder:
         """"غير أن مسؤولا أميركيا، رفض نشر اسمه، قال": an unnamed subject before the verb."""
         if h.clitic_start != h.start:
             return False
-        return any(w.group() in self.lex.unnamed_subjects for w in self._words(s_start, h.start))
+        return any(
+            w.group() in self.lex.unnamed_subjects and not self._inside(w.start())
+            for w in self._words(s_start, h.start)
+        )
 
     def _chain(self, h: Hit, sidx: int, state: _State | None, role: str) -> Entity | None:
         if role == "part":
@@ -386,6 +561,8 @@ class QuoteFinder:
                 return None
         if state is None and sidx - self._last_cue_sent <= CHAIN_SENTENCES:
             return None  # the cue just before had no speaker we trust: do not guess around it
+        if state is not None and state.sent != sidx and not self._sentence_initial(h, sidx):
+            return None  # "افتتحت شركة … مختبرا، قالت إنه": a verb inside a new sentence has its subject there
         if state is not None and sidx - state.sent <= CHAIN_SENTENCES:
             foreign = [
                 r
@@ -404,20 +581,46 @@ class QuoteFinder:
         # did not recognise stands between the name and the cue
         if any(w.group() in self.lex.person_titles for w in self._words(refs[-1].end, h.start)):
             return None
+        # the person must stand as a subject somewhere, not inside a prepositional phrase
+        # ("عبرت مريم سلامة عن حزنها على فراق شيرين أبو عاقلة. وتابعت")
+        if not any(self._subject_position(r, lo) for r in refs):
+            return None
         return refs[-1].entity
+
+    def _subject_position(self, r: MentionRef, lo: int) -> bool:
+        """Not inside a prepositional phrase: "بتال العتيبي", "في حق شيرين", "على فراق شيرين"."""
+        if self._governed(r):
+            return False
+        before = self._words(max(lo, r.start - 40), r.start)[-2:]
+        if not before:
+            return True
+        if self.norm[before[-1].end() : r.start].strip():
+            return True  # punctuation right before the name
+        if before[-1].group() in self.lex.subject_breaks:
+            return False
+        if len(before) == 2 and not self.norm[before[0].end() : before[1].start()].strip():
+            return before[0].group() not in self.lex.subject_breaks
+        return True
 
     # -- content -----------------------------------------------------------------------------
     def _opens_content(self, h: Hit, anchors: dict[int, _Anchor | None]) -> bool:
-        cue = h.get("cue")
+        cue = h.cats.get("cue")
         return anchors.get(h.start) is not None or (cue is not None and cue.cue is not None and cue.cue.role == "part")
 
     def _indirect_end(self, h: Hit, start: int, s_end: int, anchors: dict[int, _Anchor | None]) -> int:
         end = s_end
-        for p in self.pairs:  # a quote opened inside the clause may run past the sentence end
-            if start <= p.open < end and p.end > end:
-                end = p.end
-        for o in self.hits:
-            if start < o.clitic_start < end and self._opens_content(o, anchors):
+        pairs = self.pairs
+        i = bisect_left(self._pair_opens, start)
+        while i < len(pairs) and pairs[i].open < end:  # a quote opened inside the clause may run past the sentence end
+            if pairs[i].end > end:
+                end = pairs[i].end
+            i += 1
+        hits = self.hits
+        i = bisect_right(self._hit_starts, start)
+        for o in hits[i:]:
+            if o.clitic_start >= end:
+                break
+            if self._opens_content(o, anchors):
                 adj = self._adjacent_subject(o, start)
                 if adj is not None:
                     end = adj[1]
@@ -431,7 +634,7 @@ class QuoteFinder:
     def _clause_initial(self, o: Hit, lo: int) -> bool:
         """Does cue `o` open a new clause (وقال، مضيفاً، "، أكد"، "ثم قال") rather than sit
         inside the reported one?"""
-        cue = o.get("cue")
+        cue = o.cats.get("cue")
         if o.clitic_start != o.start or (cue is not None and cue.cue is not None and cue.cue.role == "part"):
             return True
         before = self._words(max(lo, o.start - 30), o.start)
@@ -456,6 +659,7 @@ class QuoteFinder:
             Quote(start=span.start, end=span.end, text=span.text, kind=kind, speaker=speaker, cue=cue, rule=rule)  # type: ignore[arg-type]
         )
         self.consumed.append((a, b))
+        insort(self._c_sorted, (a, b))
         self._last_end = b
         self._last = self.quotes[-1]
 
@@ -464,13 +668,24 @@ class QuoteFinder:
         ix = self.ix
         anchors: dict[int, _Anchor | None] = {}
         self._post: dict[int, _Anchor | None] = {}
-        for h in self.hits:
-            sidx = ix.sentence_index(h.start)
+        self._skip: set[int] = set()  # strict cues that are not speech here
+        self._sidx: dict[int, int] = {}  # sentence index of each hit
+        sidxs = self._sidx
+        hits = self.hits
+        for i, h in enumerate(hits):
+            sidx = sidxs[h.start] = ix.sentence_index(h.start)
             s_end = ix.sentence(sidx)[1]
-            nxt = [o.clitic_start for o in self.hits if h.end <= o.clitic_start < s_end]
-            limit = min([s_end, *nxt]) if nxt else s_end
-            cue = h.get("cue").cue  # type: ignore[union-attr]
+            # hits never overlap: the next one is the first cue after this one
+            limit = min(s_end, hits[i + 1].clitic_start) if i + 1 < len(hits) else s_end
+            cue = h.cats.get("cue").cue  # type: ignore[union-attr]
             anchors[h.start] = self._anchor(h, max(limit, h.end))
+            if h.strict:
+                anc = anchors[h.start]
+                ok = anc is not None and anc.kind == "comp"
+                if not ok or self._nwords(h.end, anc.start) > STRICT_GAP:  # type: ignore[union-attr]
+                    anchors[h.start] = None
+                    self._skip.add(h.start)
+                continue
             if anchors[h.start] is None and cue.role == "verb":
                 self._post[h.start] = self._post_anchor(h)
         state: _State | None = None
@@ -479,10 +694,10 @@ class QuoteFinder:
         self._last_cue_sent = -100
         self._chained = False
         for h in self.hits:
-            cue = h.get("cue").cue  # type: ignore[union-attr]
-            if self._inside(h.start) or self._in_long_pair(h.start):
+            cue = h.cats.get("cue").cue  # type: ignore[union-attr]
+            if h.start in self._skip or self._inside(h.start) or self._in_long_pair(h.start):
                 continue
-            sidx = ix.sentence_index(h.start)
+            sidx = sidxs[h.start]
             s_start, s_end = ix.sentence(sidx)
             anc = anchors[h.start]
             post = self._post.get(h.start)
@@ -505,9 +720,13 @@ class QuoteFinder:
                     stop = _REGION_STOP.search(self.norm, h.end, region_end)
                     if stop is not None:
                         region_end = stop.start()
-                mode, ref = self._subject(h, h.end, region_end)
+                # a participle's own subject is never named after it: "داعيا الحوثيين إلى" names
+                # whom it calls on; its speaker is the sentence's (the chain below)
+                mode, ref = ("bare", None) if cue.role == "part" else self._subject(h, h.end, region_end)
                 speaker = ref.entity if ref else None
-                if mode == "bare":
+                if mode == "bare" and cue.role == "part" and self._part_continues(h, sidx, state):
+                    speaker = self.doc.entity(state.speaker)  # type: ignore[union-attr]
+                elif mode == "bare":
                     svo = self._svo(h, sidx, s_start) if cue.role == "verb" else None
                     switched = any(s_start <= p < h.start for p in self.switches)
                     relative = self._relative_subject(h, s_start)
@@ -539,7 +758,7 @@ class QuoteFinder:
             if anc.kind == "comp":
                 start = anc.end
                 end = self._indirect_end(h, start, s_end, anchors)
-                inner = [p for p in self.pairs if start <= p.open < end]
+                inner = self.pairs[bisect_left(self._pair_opens, start) : bisect_left(self._pair_opens, end)]
                 for p in inner:
                     self.claimed.add(p.open)
                 kind = "mixed" if inner else "indirect"

@@ -39,14 +39,14 @@ class MarkFamily:
     openers: dict[str, str]
     closers: frozenset[str]
     marks: str
-    pattern: regex.Pattern[str]  # any mark of the family, or a line break
+    pattern: regex.Pattern[str]  # any mark of the family
 
     @classmethod
     def build(cls, toggles: str, pairs: list[list[str]]) -> MarkFamily:
         openers = {a: b for a, b in pairs}
         closers = frozenset(b for _, b in pairs)
         marks = toggles + "".join(openers) + "".join(closers)
-        return cls(toggles, openers, closers, marks, regex.compile(rf"[{regex.escape(marks)}]|\n"))
+        return cls(toggles, openers, closers, marks, regex.compile(rf"[{regex.escape(marks)}]"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ class Anchor:
     cat: str  # cue | prep | report | switch
     cue: Cue | None = None
     glued: bool = False  # the trigger may be glued to the next word (وفقا لـبيان)
+    strict: bool = False  # a cue that is also a common other word (بين "between")
 
 
 @dataclass(slots=True)
@@ -64,12 +65,11 @@ class Hit:
     end: int
     anchors: tuple[Anchor, ...]
     clitic_start: int  # shadow offset including the proclitic
+    strict: bool = False  # a strict cue form (resources/quotes/markers.yaml strict_cues)
+    cats: dict[str, Anchor] = field(default_factory=dict)  # the first anchor of each category
 
     def get(self, cat: str) -> Anchor | None:
-        for a in self.anchors:
-            if a.cat == cat:
-                return a
-        return None
+        return self.cats.get(cat)
 
 
 # every character that is not part of a word becomes a space in the string the automaton scans
@@ -104,6 +104,8 @@ class Lexicon:
         self.person_titles = frozenset(_words(m["person_titles"]))
         self.topic_markers = frozenset(_words(m["topic_markers"]))
         self.unnamed_subjects = frozenset(_words(m["unnamed_subjects"]))
+        self.strict_cues = frozenset(_words(m["strict_cues"]))
+        self.comp_blockers = frozenset(_words(m["complementiser_blockers"]))
         self.media_heads = sorted(_words(c["media_heads"]), key=len, reverse=True)
         self.unnamed_sources = sorted(_words(c["unnamed_sources"]), key=len, reverse=True)
         self.documents = sorted(_words(c["documents"]), key=len, reverse=True)
@@ -136,7 +138,7 @@ class Lexicon:
     def _build_automaton(self) -> None:
         table: dict[str, list[Anchor]] = {}
         for cue in self.cues:
-            self._add(table, cue.form, Anchor("cue", cue))
+            self._add(table, cue.form, Anchor("cue", cue, strict=cue.form in self.strict_cues))
         for w in _words(self.cites["report_verbs"]):
             self._add(table, w, Anchor("report"))
         for w in _words(self.cites["prepositions"]):
@@ -152,7 +154,8 @@ class Lexicon:
             for p in ["", *self.proclitics]:
                 padded = " " + p + key + ("" if glued else " ")
                 if padded not in auto:
-                    auto.add_word(padded, (len(p), len(key), tuple(anchors)))
+                    cats = {a.cat: a for a in reversed(anchors)}
+                    auto.add_word(padded, (len(p), len(key), tuple(anchors), cats))
         auto.make_automaton()
         self.automaton = auto
 
@@ -161,17 +164,19 @@ class Lexicon:
         inside a longer one (بحسب inside بحسب ما) is dropped."""
         bounded = " " + _BLANK.sub(" ", norm) + " "
         by_start: dict[int, Hit] = {}
-        for end_idx, (plen, klen, anchors) in self.automaton.iter(bounded):
+        for end_idx, (plen, klen, anchors, cats) in self.automaton.iter(bounded):
             start = end_idx - plen - klen - (0 if anchors[0].glued else 1)  # offset in norm
             end = start + plen + klen
             prev = by_start.get(start)
             if prev is None or end > prev.end:
-                by_start[start] = Hit(start + plen, end, anchors, start)
+                by_start[start] = Hit(start + plen, end, anchors, start, anchors[0].strict, cats)
         hits = sorted(by_start.values(), key=lambda h: h.clitic_start)
         out: list[Hit] = []
         for h in hits:
             if out and h.clitic_start < out[-1].end:
                 continue
+            if h.strict and not (h.clitic_start != h.start and _after_stop(norm, h.clitic_start)):
+                continue  # a strict cue (وبيّن) counts only with a proclitic at a clause start
             out.append(h)
         return out
 
@@ -194,6 +199,17 @@ class Lexicon:
         self.outlets_re = wl(self.outlets)
         self.marks_only = regex.compile(rf"[{marks}]")
         self.word = regex.compile(r"[\p{L}\p{N}]+")
+        self.last_word = regex.compile(r"(?r)[\p{L}\p{N}]+")
+
+
+_STOPS = frozenset(".!?؟،,:؛;\n")
+
+
+def _after_stop(norm: str, k: int) -> bool:
+    """Only punctuation (or the text start) before offset k."""
+    while k > 0 and norm[k - 1] == " ":
+        k -= 1
+    return k == 0 or norm[k - 1] in _STOPS
 
 
 def _word_list(words: list[str], article: str, lam: str) -> regex.Pattern[str]:

@@ -38,7 +38,7 @@ class Family(Protocol):
     toggles: str
     openers: dict[str, str]
     closers: frozenset[str]
-    pattern: regex.Pattern[str]
+    pattern: regex.Pattern[str]  # any mark of the family
 
 
 def find_all_pairs(norm: str, families: Sequence[Family]) -> list[Pair]:
@@ -85,33 +85,35 @@ def _kind(norm: str, i: int, openers: dict[str, str], closers: frozenset[str] | 
 def find_pairs(
     norm: str, pattern: regex.Pattern[str], openers: dict[str, str], closers: frozenset[str] | set[str], toggles: str
 ) -> list[Pair]:
-    """All quote pairs in text order; `pattern` matches any mark or a newline."""
+    """All quote pairs in text order; `pattern` matches any mark (a line break ends a quote)."""
     pairs: list[Pair] = []
     open_at = -1
+    find = norm.find
     for m in pattern.finditer(norm):
         i = m.start()
-        if norm[i] == "\n":
-            if open_at >= 0:
-                pairs.append(Pair(open_at, _trim_end(norm, open_at + 1, i), False))
+        if open_at >= 0:
+            nl = find("\n", open_at, i)
+            if nl >= 0:  # the paragraph ended before this mark: the open quote ends there
+                pairs.append(Pair(open_at, trim_end(norm, open_at + 1, nl), False))
                 open_at = -1
-            continue
         k = _kind(norm, i, openers, closers, toggles)
         if open_at < 0:
             if k != "C":
                 open_at = i
         elif k == "O":
             # a new quote opens before the last one closed: that one ends here
-            pairs.append(Pair(open_at, _trim_end(norm, open_at + 1, i), False))
+            pairs.append(Pair(open_at, trim_end(norm, open_at + 1, i), False))
             open_at = i
         else:
             pairs.append(Pair(open_at, i, True))
             open_at = -1
     if open_at >= 0:
-        pairs.append(Pair(open_at, _trim_end(norm, open_at + 1, len(norm)), False))
+        nl = find("\n", open_at)
+        pairs.append(Pair(open_at, trim_end(norm, open_at + 1, nl if nl >= 0 else len(norm)), False))
     return pairs
 
 
-def _trim_end(norm: str, start: int, end: int) -> int:
+def trim_end(norm: str, start: int, end: int) -> int:
     while end > start and norm[end - 1].isspace():
         end -= 1
     return end

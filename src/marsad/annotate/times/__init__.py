@@ -8,10 +8,16 @@ compiled once into one alternation (grammar.Grammar.matcher), are tried with a s
 regex match. Each match's word boundary and cue words are checked, it is resolved to a TIMEX3
 value against doc.published (resolve.py), and its span is mapped back to the original text with
 doc.span_from_shadow.
+
+Article-level context: a weekday word used as a family name (أحمد الخميس) is ruled out for the
+rest of the article; "العام السابق" is the year before the year the story last named; and when
+the first "day word + weekday" ("أمس الاثنين") does not fit the publication date (collection
+timestamps run late), the article is tagged again against the day the text itself implies.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import ClassVar
 
@@ -28,6 +34,9 @@ _EVENT_RELATIVE = re.compile(r"\s+(?:فقط\s+)?من\s")
 _COMMA = "،,"
 _NUMBER = re.compile(r"\d+")
 _THAT = re.compile(r"\s+(?:ان|انه|انها|انهم)(?![^\W\d_])")
+_EXPLICIT_YEAR = frozenset({"date", "month", "year", "season", "part_of_year"})
+_SCHEDULE = frozenset({"weekday", "part_of_day"})
+_YEAR_UNITS = frozenset({"عام", "سنه"})
 _COORDINATION = frozenset({"و", "او", "،", ",", "-", "–", "الى", "حتى"})
 
 
@@ -42,12 +51,27 @@ class TimeAnnotator:
         self.future = FutureCue(self.lx)
         self._spelling_not = tuple(self.lx.spelling_not)
         self._word_not = frozenset(self.lx.cues.get("word_not", ()))
+        self._name_before = frozenset(self.lx.cues.get("name_title", ())) | lexicon.first_names()
+        self._anaphoric = frozenset(self.lx.cues.get("anaphoric", ()))
 
     def __call__(self, doc: Doc) -> None:
+        written = self._tag(doc, doc.published)
+        if written is not None:
+            # "غدا الجمعة" in an article dated Tuesday: the date given is when the article was
+            # collected, not written; relative expressions are resolved against the day the
+            # text itself names
+            doc.times.clear()
+            self._tag(doc, written, estimate=False)
+
+    def _tag(self, doc: Doc, pub: dt.date | None, estimate: bool = True) -> dt.date | None:
+        """Fill doc.times against `pub`; return the writing date that a day word with a weekday
+        ("أمس الاثنين") implies when it is not `pub` (only with `estimate`)."""
         norm = doc.norm
-        pub = doc.published
+        written: dt.date | None = None
         g_rules = self.grammar
         last = prev_end = 0
+        surnames: set[str] = set()  # weekday words this article uses as family names
+        story_year: int | None = None  # the year the story last named explicitly
         for s0, token in _candidates(norm, g_rules.anchors):
             if s0 < last:
                 continue
@@ -74,7 +98,7 @@ class TimeAnnotator:
             if rule.not_before and grammar.cue_before(norm, s, g_rules.cues[rule.not_before]):
                 continue
             g = {name: m.group(num) for name, num in groups}
-            if rule.norm == "weekday" and not coordinated and not self._weekday_ok(doc, s, e, g):
+            if rule.norm == "weekday" and not coordinated and not self._weekday_ok(doc, s, e, g, surnames):
                 continue
             typ_override = None
             if rule.norm == "ago" and _EVENT_RELATIVE.match(norm, e):
@@ -85,12 +109,25 @@ class TimeAnnotator:
                 norm_name, typ_override = "duration", "DURATION"
             else:
                 norm_name = rule.norm
-            future = norm_name in _TENSED and self.future.before(norm, s)
-            ctx = Context(pub, future, typ_override or rule.type, rule.value)
+            if norm_name in _TENSED:
+                def future(s: int = s, schedule: bool = norm_name in _SCHEDULE) -> bool:
+                    return self.future.before(norm, s, schedule)
+            else:
+                future = False  # type: ignore[assignment]
+            ref = pub
+            if story_year is not None and g.get("mod") in self._anaphoric and g.get("unit") in _YEAR_UNITS:
+                # "العام السابق" after "في 2021": the year before the one the story is about
+                ref = _same_day(pub, story_year)
+            ctx = Context(ref, future, typ_override or rule.type, rule.value)
             res = self.resolve(norm_name, g, ctx)
             if res is None:
                 continue
             typ, value = res
+            if estimate and pub is not None and written is None and g.get("rel") and (g.get("wd") or g.get("wdx")):
+                written = self._written(pub, g["rel"], g.get("wd") or g["wdx"])  # type: ignore[arg-type]
+                estimate = False  # the first such expression decides
+            if g.get("year") and norm_name in _EXPLICIT_YEAR:
+                story_year = int(g["year"])  # type: ignore[arg-type]
             last = m.end()
             parts = [(s, e, value)]
             if norm_name == "year" and g.get("year2"):
@@ -105,15 +142,39 @@ class TimeAnnotator:
                     continue
                 doc.times.append(TimeExpr(start=sp.start, end=sp.end, text=sp.text,  # type: ignore[arg-type]
                                           type=typ, value=v, rule=rule.name))  # type: ignore[arg-type]
+        return written
 
-    def _weekday_ok(self, doc: Doc, s: int, e: int, g: dict[str, str | None]) -> bool:
+    def _written(self, pub: dt.date, rel: str, wd: str) -> dt.date | None:
+        """The day, from six days before `pub` to the day after, on which "<rel> <wd>" is true
+        (None if `pub` is that day)."""
+        n = self.lx.day_words.get(lexicon.fold(rel))
+        iso = self.lx.weekdays.get(lexicon.fold(wd))
+        if n is None or iso is None:
+            return None
+        want = (iso - n - 1) % 7 + 1  # the weekday of the writing day
+        if want == pub.isoweekday():
+            return None
+        back = (pub.isoweekday() - want) % 7
+        return pub + dt.timedelta(days=1) if back == 6 else pub - dt.timedelta(days=back)
+
+    def _weekday_ok(self, doc: Doc, s: int, e: int, g: dict[str, str | None], surnames: set[str]) -> bool:
         norm = doc.norm
         if g.get("yawm") or g.get("mod"):
             return True
-        if lexicon.fold(g["wd"] or "") in self.lx.weekdays_bare:
+        wd = lexicon.fold(g["wd"] or "")
+        if wd in surnames:
+            return False
+        if _word_before(norm, s) in self._name_before:
+            # "الدكتور الجمعة", "أحمد الخميس": a family name, here and in the rest of the article
+            surnames.add(wd)
+            return False
+        if wd in self.lx.weekdays_bare:
             # a bare weekday inside a person's name (محمد الخميس) is a surname
             a, b = doc.shadow.orig_span(s, e)
-            return not any(m.start < b and a < m.end for m in _person_mentions(doc))
+            if any(m.start < b and a < m.end for m in _person_mentions(doc)):
+                surnames.add(wd)
+                return False
+            return True
         # an ambiguous weekday (الأحد، الاثنين) alone needs a comma next to it, a cue before it
         # (منذ الاثنين) or a clause after it ("أعلن الجيش الاثنين أن")
         before = norm[max(0, s - 3):s].rstrip()
@@ -140,6 +201,24 @@ def _candidates(norm: str, anchors: object) -> list[tuple[int, str]]:
         if _left_ok(norm, m.start()):
             found[m.start()] = m.group()
     return sorted(found.items())
+
+
+def _word_before(norm: str, s: int) -> str:
+    """The word just before offset `s` when only spaces separate them (else "")."""
+    k = s
+    while k > 0 and norm[k - 1] == " ":
+        k -= 1
+    b = k
+    while k > 0 and norm[k - 1].isalpha():
+        k -= 1
+    return norm[k:b] if b < s else ""
+
+
+def _same_day(pub: dt.date | None, year: int) -> dt.date:
+    """A reference date in `year` (the publication's day and month when there is one)."""
+    if pub is None:
+        return dt.date(year, 7, 1)
+    return pub.replace(year=year, day=min(pub.day, 28))
 
 
 def _person_mentions(doc: Doc) -> list[Mention]:

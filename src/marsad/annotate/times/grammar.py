@@ -62,14 +62,19 @@ class Grammar:
     def matcher(self, token: str) -> Matcher | None:
         """The rules that can start with `token` (a word or a digit run), compiled together;
         None if no rule can. Found by partial matching and cached per token."""
+        hit = self._by_token.get(token, False)
+        if hit is not False:
+            return hit  # type: ignore[return-value]
         key = _digit_class(token) if token[0].isdigit() else token
         hit = self._by_token.get(key, False)
         if hit is not False:
+            if len(self._by_token) < 50_000:
+                self._by_token[token] = hit  # type: ignore[assignment]
             return hit  # type: ignore[return-value]
         idx = frozenset(i for i, p in enumerate(self._probes) if p.match(key, partial=True))
         found = self.compile(idx) if idx else None
         if len(self._by_token) < 50_000:
-            self._by_token[key] = found
+            self._by_token[key] = self._by_token[token] = found
         return found
 
     def compile(self, idx: frozenset[int] | None = None) -> Matcher:
@@ -175,12 +180,18 @@ def _anchors(lx: Lexicon, extra: list[str]) -> ahocorasick.Automaton:
     words: set[str] = set()
     for w in extra:
         words.update((fold(w), "ال" + fold(w), "لل" + fold(w)))
-    lexicons = (lx.months, lx.hijri_months, lx.weekdays, lx.seasons, lx.cardinals, lx.ordinals,
-                lx.decades, lx.units, lx.lexical, lx.parts_of_day, lx.holidays, lx.day_words)
-    for lex in lexicons:
+    # nouns that take the article in rules ({AL}, "الثمانية عشر عاما") are also anchors with it;
+    # names of months, holidays and fixed words are listed as written ("ذي القعدة" must not make
+    # the pronoun الذي an anchor)
+    with_article = (lx.weekdays, lx.seasons, lx.cardinals, lx.ordinals, lx.decades, lx.units,
+                    lx.parts_of_day)
+    as_written = (lx.months, lx.hijri_months, lx.lexical, lx.holidays, lx.day_words)
+    for lex in with_article:
         for entry in lex:
             first = entry.split(" ")[0]
             words.update((first, "ال" + first, "لل" + first))
+    for lex in as_written:
+        words.update(entry.split(" ")[0] for entry in lex)
     # weekdays, decades and ordinals are also written without the article ("كل خميس",
     # "عشرينات القرن", "سابع أكتوبر")
     words.update(w[2:] for w in (*lx.weekdays, *lx.decades, *lx.ordinals) if w.startswith("ال"))

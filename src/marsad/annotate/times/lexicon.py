@@ -4,6 +4,7 @@ built from them for the grammar in resources/times/rules.yaml."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -12,6 +13,7 @@ from marsad import resources
 from marsad.text.normalize import normalize
 
 _AREA = "times/"
+_AND = re.compile(r"\s+و")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -69,7 +71,7 @@ class Lexicon:
         if t.isdigit():
             return int(t)
         total = 0
-        for part in regex.split(r"\s+و", t):
+        for part in _AND.split(t):
             part = part.strip()
             if part.startswith("ال") and part not in self.cardinals:
                 part = part[2:]
@@ -78,6 +80,17 @@ class Lexicon:
                 return None
             total += v
         return total
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Unambiguous first names (folded) from the entities area: a bare weekday right after one is
+    a family name (أحمد الخميس). Empty if that resource is missing."""
+    try:
+        rows = resources.tsv("entities/first_names.tsv", 2)
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(fold(name) for name, origin, *_ in rows if origin in ("ar", "x"))
 
 
 def load() -> Lexicon:
@@ -155,7 +168,7 @@ def macros(lx: Lexicon) -> dict[str, str]:
         "HYEAR": r"(?:1[34]\d\d)(?!\d)",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?![\d.,:])",
         "NUMW": numw,
-        "NUM": rf"(?:\d{{1,4}}(?![\d.,])|{numw}(?:\s+و{numw})?)",
+        "NUM": rf"(?:\d{{1,4}}(?![\d.,])|(?:ال)?{numw}(?:\s+و{numw})?)",
         "MONTH": month_any,
         "MONTHX": rf"(?P<mon>{month_any}){pair}",
         "MONTHX_BARE": rf"(?P<mon>{month_bare}){pair}",

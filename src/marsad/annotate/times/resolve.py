@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from marsad.annotate.times import calendar_math as cal
 from marsad.annotate.times.lexicon import Lexicon, fold
@@ -22,12 +21,25 @@ _CLOCK_FRAC = {"النصف": 30, "الربع": 15, "الثلث": 20}
 _REF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF", 2: "FUTURE_REF"}
 
 
-@dataclass
 class Context:
-    pub: dt.date | None
-    future: bool
-    rule_type: str
-    rule_value: str | None
+    """What a resolver knows besides the groups: the reference date, the rule's type and fixed
+    value, and whether the clause is about the future (worked out only if a resolver asks)."""
+
+    __slots__ = ("pub", "rule_type", "rule_value", "_future", "_tense")
+
+    def __init__(self, pub: dt.date | None, future: bool | Callable[[], bool], rule_type: str,
+                 rule_value: str | None) -> None:
+        self.pub = pub
+        self.rule_type = rule_type
+        self.rule_value = rule_value
+        self._future: bool | None = future if isinstance(future, bool) else None
+        self._tense = future
+
+    @property
+    def future(self) -> bool:
+        if self._future is None:
+            self._future = bool(self._tense())  # type: ignore[operator]
+        return self._future
 
 
 def duration_value(n: int | None, unit: str) -> str:
@@ -205,10 +217,14 @@ class Resolver:
             return None
         n = self.lx.day_words[fold(rel)]
         d = ctx.pub + dt.timedelta(days=n)
-        if n == 0 and iso is not None and d.isoweekday() != iso:
-            # "اليوم الخميس" in an article dated Friday: the text's weekday wins, the nearest one
+        if iso is not None and d.isoweekday() != iso:
+            # "اليوم الخميس" in an article dated Friday, "أمس الاثنين" in one dated Thursday (the
+            # article was dated late): the text's weekday wins; for أمس the last one on or before
+            # publication, otherwise the one nearest to the day the word names (earlier on a tie)
+            if n < 0:
+                return cal.weekday_near(ctx.pub, iso, -1)
             ahead = (iso - d.isoweekday()) % 7
-            return d + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            return d + dt.timedelta(days=ahead if ahead < 4 else ahead - 7)
         return d
 
     def relday(self, g: Groups, ctx: Context) -> Result:
