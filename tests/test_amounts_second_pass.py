@@ -150,6 +150,9 @@ def test_bare_decimal_without_a_percent_before_it_is_nothing(ann, text):
     ("وفاز المرشح بنسبة 54 في المائة من الأصوات", "vote share"),
     ("وبلغ صافي الدخل 120 مليون دولار", "net income"),
     ("واستقر الحجم الإجمالي للمبادلات عند 500 مليون درهم", "trading value"),
+    ("بينما سجلت رأسملة البورصة 685 مليار درهم", "market capitalization"),
+    ("وانخفضت الفضة 1.5 في المائة", "decrease"),
+    ("وارتفع سهم الشركة مرتفعا 1.2 في المائة", "increase"),
 ])
 def test_measures_from_context(ann, text, measure):
     assert [a.measure for a in amounts(ann, text)] == [measure]
@@ -223,3 +226,12 @@ def test_signed_percent_changes_in_brackets(ann):
     assert [(a.value, a.unit) for a in got] == [(8.93, "%"), (1.33, "%"), (15.15, "%"), (150.9, "MAD")]
     assert got[2].measure == "increase"
     assert all(a.value != 100 for a in got)  # "المائة" never becomes a hundred
+
+
+def test_maghrebi_milliards_and_spellings_of_gigawatt(ann):
+    assert vals(ann, "وخصصت الحكومة 10 ملايير درهم لدعم القطاع") == [(10e9, "money", "MAD")]
+    assert vals(ann, "والتي تتوفر على قدرة تبلغ 4 جيغاوات") == [(4, "quantity", "GW")]
+
+
+def test_a_definite_numeral_after_its_noun_counts_nothing(ann):
+    assert amounts(ann, "وتأتي الدورية المشتركة بين الوزارات الثلاث سالفة الذكر") == []

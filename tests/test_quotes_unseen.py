@@ -222,3 +222,69 @@ def test_title_mention_followed_by_an_unknown_name(ann):
     )
     ann(doc)
     assert quote_with(doc, "الحكومة فشلت").speaker is None
+
+
+def test_participle_object_is_not_its_speaker(ann):
+    houthis = ("x:houthis", "ORG", ["الحوثيين"])
+    text = (
+        "وتمسك الرئيس السابق بالمبادرة الخليجية، داعيا الحوثيين إلى الانسحاب من المحافظات، لافتا إلى أن "
+        "تواصله مع إيران لا يعني تأييده لسياساتها في المنطقة."
+    )
+    doc = run(ann, text, [houthis])
+    assert quote_with(doc, "تواصله مع إيران").speaker is None
+
+
+def test_unknown_first_name_before_a_known_surname(ann):
+    obama = ("x:obama", "PER", ["باراك أوباما", "أوباما"])
+    text = (
+        "زار باراك أوباما كينيا العام الماضي. وقالت السيدة سارة أوباما: سأقدم له ما يشاء من طعام "
+        "عندما يزورنا في القرية."
+    )
+    doc = run(ann, text, [obama])
+    assert quote_with(doc, "سأقدم له ما يشاء").speaker is None
+    doc = run(ann, "وقال الرئيس الأمريكي باراك أوباما: إن الاتفاق يمنع إيران من امتلاك سلاح نووي.", [obama])
+    assert quote_with(doc, "الاتفاق يمنع إيران").speaker == "x:obama"
+
+
+def test_list_of_candidates_is_not_headline_quotes(ann):
+    people = [
+        ("x:a", "PER", ["إبراهيم لغلى"]),
+        ("x:b", "PER", ["سالم بوكيردي"]),
+        ("x:rni", "ORG", ["التجمع الوطني للأحرار"]),
+    ]
+    text = (
+        "ويتوزع المترشحون لهذه الانتخابات على الشكل التالي:\n\n"
+        "إبراهيم لغلى: جبهة القوى الديمقراطية\nسالم بوكيردي: التجمع الوطني للأحرار\n"
+    )
+    assert run(ann, text, people).quotes == []
+    # a real headline quote still counts
+    doc = run(ann, "سالم بوكيردي: الحكومة لن ترفع دعم الغاز هذا العام\n\nقال الوزير إن الدعم مستمر.", people)
+    assert quote_with(doc, "الحكومة لن ترفع").speaker == "x:b"
+
+
+def test_title_mention_with_an_unknown_name_after_a_phrase(ann):
+    text = "يرى الباحث الإيراني في الشؤون الإستراتيجية مهدي عزيزي، أن بلاده تحولت إلى استراتيجية جديدة."
+    doc = Doc(text=text, published=dt.date(2024, 5, 16))
+    s = text.index("الباحث الإيراني")
+    doc.entities.append(
+        Entity(
+            id="x:other", type="PER", name="حسين دليريان", name_en=None,
+            mentions=[doc.mention(s, s + len("الباحث الإيراني"), form="title")],
+        )  # fmt: skip
+    )
+    ann(doc)
+    assert quote_with(doc, "بلاده تحولت").speaker is None
+
+
+def test_second_pass_resources_are_consistent():
+    from marsad import resources
+    from marsad.text.normalize import normalize
+
+    markers = resources.yaml_data("quotes/markers.yaml")
+    assert markers["version"] >= 2
+    cue_forms = {normalize(r[0]) for r in resources.tsv("quotes/cues.tsv", 4)}
+    strict = {normalize(w) for w in markers["strict_cues"]}
+    assert strict and strict <= cue_forms  # every strict form is a cue
+    blockers = {normalize(w) for w in markers["complementiser_blockers"]}
+    assert {"الا", "كما", "بعد"} <= blockers
+    assert not blockers & {normalize(w) for w in markers["complementisers"]}

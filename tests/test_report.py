@@ -88,7 +88,7 @@ def test_cli_report_reads_bad_lines_as_errors(tmp_path, analysed_jsonl):
     bad.write_text(analysed_jsonl.read_text(encoding="utf-8") + '{"schema": "marsad.article/1", "id": 3}\n', encoding="utf-8")
     res = runner.invoke(app, ["report", str(bad)])
     assert res.exit_code == 0
-    assert re.search(r"marsad: .*bad\.jsonl:5: not an analysed article", res.stderr)
+    assert re.search(r"marsad: .*bad\.jsonl:5: not a marsad.article/1 record", res.stderr)
 
 
 def test_cli_report_analyses_raw_inputs(demo_dir):

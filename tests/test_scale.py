@@ -48,3 +48,19 @@ def test_parquet_output_holds_every_article_and_layer(tmp_path: Path, demo_dir: 
     row = next(r for r in table if r["id"] == first["id"])
     assert row["text"] == first["text"] and json.loads(row["entities"]) == first["entities"]
     assert row["published"] == first["published"]["value"]
+
+
+def test_dask_report_equals_local_report_with_duplicates(demo_articles):
+    import msgspec
+
+    from marsad.corpus.report import build_report
+    from marsad.scale.dask_engine import cluster
+    from marsad.scale.dask_report import build_report_dask
+
+    # the demo plus a republished copy of each article: exact duplicates found by the shuffle
+    arts = list(demo_articles) + [msgspec.structs.replace(a, id=a.id + "-copy") for a in demo_articles]
+    local = build_report(arts)
+    with cluster(None, 2) as client:
+        dask = build_report_dask(arts, client)
+    assert dask == local
+    assert {(d["a"], d["b"]) for d in dask["duplicates"]} >= {(a.id, a.id + "-copy") for a in demo_articles}

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from marsad import __version__
+from marsad.cli_options import Engine, EngineOpt, SchedulerOpt
 
 app = typer.Typer(
     name="marsad",
@@ -75,15 +76,6 @@ MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Largest in
 MaxCharsOpt = Annotated[int, typer.Option("--max-chars", min=1, help="Largest article text/HTML, in characters.")]
 MaxLineOpt = Annotated[int, typer.Option("--max-line", min=1, help="Longest line of a text article, in characters.")]
 MaxDepthOpt = Annotated[int, typer.Option("--max-html-depth", min=1, help="Deepest HTML element nesting.")]
-
-
-class Engine(StrEnum):
-    local = "local"
-    dask = "dask"
-
-
-EngineOpt = Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; dask: a Dask cluster.")]
-SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="Address of an existing Dask scheduler (with --engine dask); default: a local cluster of --workers processes.")]
 
 
 def limits_from(max_bytes: int, max_chars: int, max_line: int, max_depth: int):

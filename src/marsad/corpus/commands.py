@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from marsad.cli_options import Engine, EngineOpt, SchedulerOpt
+
 
 class ReportFormat(StrEnum):
     json = "json"
@@ -29,18 +31,21 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=256, help="Processes for analysing raw inputs.")] = 1,
         raw: Annotated[bool, typer.Option("--raw", help="Raw inputs are body text: no cleaning or title detection.")] = False,
         timings: Annotated[bool, typer.Option("--timings", help="Print the seconds spent in each step on stderr.")] = False,
+        engine: EngineOpt = Engine.local,
+        scheduler: SchedulerOpt = None,
     ) -> None:
         """What a collection of articles says together: duplicates, stories, entities, merged
         events, claims and conflicts, timeline."""
         from marsad.cli import demo_path, err, finish_out, open_out
-        from marsad.corpus.inputs import read_articles
         from marsad.corpus.report import build_report
+        from marsad.ingest.analysed import read_articles
         from marsad.ingest.errors import ReadError
 
         t0 = time.perf_counter()
         arts = []
         n_err = 0
-        for item in read_articles(paths or [demo_path()], workers=workers, raw=raw):
+        for item in read_articles(paths or [demo_path()], workers=workers, raw=raw, engine=engine.value,
+                                  scheduler=scheduler):
             if isinstance(item, ReadError):
                 n_err += 1
                 err(item.line())
@@ -51,7 +56,14 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
         t1 = time.perf_counter()
         steps: dict[str, float] = {}
-        rep = build_report(arts, steps)
+        if engine is Engine.dask:
+            from marsad.scale.dask_engine import cluster
+            from marsad.scale.dask_report import build_report_dask
+
+            with cluster(scheduler, max(workers, 2)) as client:
+                rep = build_report_dask(arts, client, steps)
+        else:
+            rep = build_report(arts, steps)
         data = render(rep, arts, format.value)
         tmp, fh = open_out(output)
         try:

@@ -20,23 +20,30 @@ from marsad.corpus import dedup, stories, tfidf
 from marsad.corpus.claims import collect_claims
 from marsad.corpus.entities import merge_entities
 from marsad.corpus.events import merge_events
-from marsad.corpus.features import iso, parse_day, prepare
+from marsad.corpus.features import Prepared, iso, parse_day, prepare
 from marsad.corpus.summary import sentence_counts, summarize_all
 from marsad.corpus.timeline import build_timeline
 from marsad.model import CORPUS_SCHEMA, Article
 
 
-def build_report(articles: Iterable[Article], timings: dict[str, float] | None = None) -> dict[str, Any]:
+def build_report(
+    articles: Iterable[Article],
+    timings: dict[str, float] | None = None,
+    prepared: list[Prepared] | None = None,
+    duplicates: list[dict] | None = None,
+) -> dict[str, Any]:
     """The contract's corpus JSON for `articles` (see module docstring). If `timings` is a
-    dict, the seconds spent in each step are stored in it."""
+    dict, the seconds spent in each step are stored in it. `prepared` (one per article, in
+    order) and `duplicates` may come precomputed from a distributed engine
+    (marsad.scale.dask_report); they must equal what this function would compute."""
     first: dict[str, Article] = {}
     for a in articles:
         first.setdefault(a.id, a)  # an id read twice counts once
     arts = list(first.values())
     clock = _Clock(timings)
-    prep = [prepare(a) for a in arts]
+    prep = prepared if prepared is not None and len(prepared) == len(arts) else [prepare(a) for a in arts]
     clock("tokens")
-    dups = dedup.find_duplicates(arts, prep)
+    dups = duplicates if duplicates is not None else dedup.find_duplicates(arts, prep)
     for p in prep:
         p.words = []  # only duplicates need every word: free them early
     clock("duplicates")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from marsad.cli_options import Engine, EngineOpt, SchedulerOpt
+from marsad.ingest.analysed import read_articles
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The store: one SQLite file.")]
 
@@ -31,39 +33,20 @@ def _err(msg: str) -> None:
     sys.stderr.flush()
 
 
-def _analysed_lines(paths: list[str]) -> Iterator[Any]:
-    """Articles from contract JSONL files (the output of `marsad analyze --format jsonl`)."""
-    from marsad.ingest.errors import ReadError
-    from marsad.model import load_article
-
-    for p in paths:
-        try:
-            fh = sys.stdin.buffer if p == "-" else open(p, "rb")  # noqa: SIM115
-        except OSError as e:
-            yield ReadError(p, e.strerror or str(e))
-            continue
-        with fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield load_article(line)
-                except Exception as e:  # a malformed line is one error, not the end of the ingest
-                    yield ReadError(f"{p}:{n}", f"not a marsad.article/1 record: {e}")
-
-
 def ingest_cmd(
     paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to analyse and store. Default: the demo corpus.")] = None,
     db: DbOpt = Path("marsad.db"),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=256, help="Analysis processes.")] = 1,
     raw: Annotated[bool, typer.Option("--raw", help="Inputs are body text: no cleaning.")] = False,
-    analysed: Annotated[bool, typer.Option("--analysed", help="Inputs are JSONL from `marsad analyze`: store without re-analysing.")] = False,
+    analysed: Annotated[bool, typer.Option("--analysed", help="Inputs (stdin included) are JSONL from `marsad analyze`: store without re-analysing. Analysed JSONL files are also recognised without it.")] = False,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=100_000, help="Articles per transaction.")] = 200,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Analyse articles and store them with all their layers (incremental, idempotent)."""
     from marsad.store.db import StoreError
-    from marsad.store.update import ingest_paths, update
+    from marsad.store.update import update
 
     inputs = paths or []
     if not inputs:
@@ -80,11 +63,9 @@ def ingest_cmd(
             sys.stderr.flush()
 
     try:
-        if analysed:
-            res = update(db, _analysed_lines(inputs), batch_size=batch_size, on_error=on_error, on_batch=on_batch)
-        else:
-            res = ingest_paths(db, inputs, workers=workers, raw=raw, batch_size=batch_size,
-                               on_error=on_error, on_batch=on_batch)
+        items = read_articles(inputs, workers=workers, raw=raw, engine=engine.value, scheduler=scheduler,
+                              analysed=analysed)
+        res = update(db, items, batch_size=batch_size, on_error=on_error, on_batch=on_batch)
     except StoreError as e:
         _err(f"marsad: {e}")
         raise typer.Exit(2) from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,19 +41,3 @@ def update(
     finally:
         conn.close()
     return UpdateResult(stats, n, time.perf_counter() - t0, corpus_s)
-
-
-def ingest_paths(
-    db: str | Path,
-    paths: Sequence[str],
-    workers: int = 1,
-    raw: bool = False,
-    batch_size: int = BATCH_SIZE,
-    on_error: Callable[[Any], None] | None = None,
-    on_batch: Callable[[IngestStats], None] | None = None,
-) -> UpdateResult:
-    """Analyse `paths` with marsad.engine and store the results in `db`."""
-    from marsad.engine import analyze_paths
-
-    items = analyze_paths(list(paths), raw=raw, workers=workers)
-    return update(db, items, batch_size=batch_size, on_error=on_error, on_batch=on_batch)

@@ -5,6 +5,12 @@ words, scale words, fractions) with an optional unit/currency/percent tail; a re
 parser turns each run into figures; small windows around each figure give its qualifier,
 measure and period. Figures inside time expressions or entity names, labels (رقم 5، المادة 12)
 and bare numbers without a unit or scale word are not amounts.
+
+Counts need no listed noun: a word right after the figure that has the shape of a counted noun
+(count_shapes.tsv: plurals, or an accusative singular after 11-99) counts it, as does "N من ال…"
+with a plural, or a casualty word right before a bare number ("مقتل 29 وجرح 15"). A unit-less
+decimal right after a percentage in the same sentence repeats its unit ("4.28 في المائة، مقابل
+4,44"), and a signed figure ("+8,93 في المائة") is a change.
 """
 
 from __future__ import annotations
@@ -210,7 +216,8 @@ class AmountAnnotator:
                 last.tail_end = m.end("tail") - 1
             elif tail is not None:
                 last.tail, last.tail_end = self.lex.tails[tail], last.num.end
-            elif noun is not None and self._counted_noun(noun, last.num):
+            elif noun is not None and num[:2] != "ال" and self._counted_noun(noun, last.num):
+                # (not "الوزارات الثلاث سالفة الذكر": a definite numeral follows its noun)
                 last.tail, last.tail_end = _GENERIC_COUNT, m.end(noun_group) - 1
                 last.noun = m.start(noun_group) - 1 - (2 if noun_group == "of" else 0)  # with its article
                 last.rule = "noun-shape"

@@ -205,7 +205,7 @@ def read_tokens(tokens: list[tuple[int, int, str, NumberWord | None]], decimal_p
 
 
 _DUAL_CONSTRUCT = frozenset({"الفا", "مليونا", "مليارا"})
-_PLURAL_SCALES = frozenset({"الاف", "الوف", "ملايين", "مليارات", "بلايين", "تريليونات", "ترليونات"})
+_PLURAL_SCALES = frozenset({"الاف", "الوف", "ملايين", "مليارات", "ملايير", "بلايين", "تريليونات", "ترليونات"})
 
 
 def _singular(text: str) -> bool:

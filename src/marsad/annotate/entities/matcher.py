@@ -5,10 +5,17 @@ reporting verbs and first names, all folded. A hit counts only at a word boundar
 allowed proclitic string (و ف ب ل ك and their combinations); definite keys also match after
 "لل" (للأمم المتحدة = ل + الأمم المتحدة), with the span starting after the preposition.
 Overlapping hits are resolved longest-first.
+
+Speed: the automaton holds every key as " " + proclitic + key + " " and is run over a copy of
+the text in which every non-word character is blanked to a space (one C-level regex pass), so
+each automaton hit is already a whole word with an allowed proclitic: no Python work is spent
+on the many hits inside longer words. Keys that contain a space or punctuation are checked
+against the real text, since blanking makes "عبد الله" match "عبد، الله".
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -19,6 +26,8 @@ from marsad.annotate.entities.lexicon import Lexicon
 KINDS = ("gaz", "adj", "title", "head", "verb", "first")
 _RANK = {k: i for i, k in enumerate(KINDS)}
 _LEL_PREFIXES = frozenset({"ل", "ول", "فل"})
+MAX_PREFIX = 2  # proclitic letters before a key; a longer run means a longer word
+_NON_WORD = re.compile(r"[^\w ]")  # \W is exactly "not str.isalnum() and not _"
 
 
 @dataclass(slots=True)
@@ -30,9 +39,30 @@ class Hit:
     prefix: str  # the proclitic letters before the hit
 
 
+Entry = tuple[str, str, bool]  # kind, lexicon key, matched without its alef after لل
+
+
+def allowed(prefix: str, kind: str, key: str, lel: bool, proclitics: frozenset[str],
+            definite: frozenset[str]) -> bool:
+    """May lexicon entry (kind, key, lel) be matched after the proclitic letters `prefix`?"""
+    if lel:
+        return prefix in _LEL_PREFIXES
+    if not prefix:
+        return True
+    if prefix not in proclitics:
+        return False
+    if kind in ("gaz", "first") and prefix[-1] == "ك":
+        return False  # وكسرت is not و + ك + سرت: "like" before a name is rare
+    if kind == "verb" and prefix not in ("و", "ف"):
+        return False  # بكشف is a noun (ب + كشف), not the verb كشف
+    if prefix[-1] == "ل" and key[0] == "ل" and key[1:] in definite:
+        return False  # للحج is ل + الحج (Hajj), not ل + لحج (Lahij)
+    return True
+
+
 class LexiconMatcher:
     def __init__(self, lex: Lexicon) -> None:
-        table: dict[str, list[tuple[str, str, bool]]] = {}
+        table: dict[str, list[Entry]] = {}
 
         def add(surface: str, kind: str) -> None:
             if len(surface) < 2:
@@ -51,56 +81,71 @@ class LexiconMatcher:
             add(s, "verb")
         for s in lex.first_names:
             add(s, "first")
-        auto = ahocorasick.Automaton()
-        for k, vals in table.items():
-            seen: dict[tuple[str, bool], tuple[str, str, bool]] = {}
-            for v in vals:
-                seen.setdefault((v[0], v[2]), v)
-            auto.add_word(k, (len(k), tuple(seen.values())))
-        auto.make_automaton()
-        self._auto = auto
         self._proclitics = lex.proclitics
         self._definite = lex.definite
+        # folded key -> its entries, one per (kind, lel), first wins
+        self.table: dict[str, tuple[Entry, ...]] = {}
+        for k, vals in table.items():
+            seen: dict[tuple[str, bool], Entry] = {}
+            for v in vals:
+                seen.setdefault((v[0], v[2]), v)
+            self.table[k] = tuple(seen.values())
+        prefixes = [""] + sorted(p for p in self._proclitics | _LEL_PREFIXES if 0 < len(p) <= MAX_PREFIX)
+        # " " + prefix + blanked key + " " -> alternatives (key length, prefix, key or "" when the
+        # hit needs no check against the text, entries allowed after that prefix)
+        alts: dict[str, list[tuple[int, str, str, tuple[Entry, ...]]]] = {}
+        for k, entries in self.table.items():
+            blank = _NON_WORD.sub(" ", k)
+            check = k if (" " in blank) else ""
+            for p in prefixes:
+                ok = tuple(v for v in entries if allowed(p, v[0], v[1], v[2], self._proclitics, self._definite))
+                if ok:
+                    alts.setdefault(f" {p}{blank} ", []).append(
+                        (len(k), p, check, tuple((_RANK[kind], kind, key) for kind, key, _ in ok)))
+        auto = ahocorasick.Automaton()
+        for word, vals in alts.items():
+            auto.add_word(word, tuple(vals))
+        auto.make_automaton()
+        self._auto = auto
 
     def hits(self, norm: str) -> list[Hit]:
         """Boundary-checked, non-overlapping hits in text order."""
+        found: list[tuple[int, int, int, int, int, str, str, str]] = []  # start, -length, rank, seq, end, kind, key, prefix
+        scan = " " + _NON_WORD.sub(" ", norm) + " "
+        for end_idx, alts in self._auto.iter(scan):
+            end = end_idx - 1  # scan[i] is norm[i - 1]; the trailing space is norm[end]
+            for klen, prefix, check, entries in alts:
+                start = end - klen
+                if check and norm[start:end] != check:
+                    continue
+                for rank, kind, key in entries:
+                    found.append((start, -klen, rank, len(found), end, kind, key, prefix))
+        if not found:
+            return []
+        found.sort()  # by start, then longest first, then kind rank, then automaton order
         out: list[Hit] = []
-        n = len(norm)
-        procl = self._proclitics
-        for end_idx, (klen, vals) in self._auto.iter(norm):
-            end = end_idx + 1
-            if end < n and (norm[end].isalnum() or norm[end] == "_"):
-                continue
-            start = end - klen
-            p = start
-            while p > 0 and p > start - 3 and (norm[p - 1].isalnum() or norm[p - 1] == "_"):
-                p -= 1
-            if p > 0 and p == start - 3 and (norm[p - 1].isalnum() or norm[p - 1] == "_"):
-                continue  # more than two letters before the key: inside a longer word
-            prefix = norm[p:start]
-            for kind, key, lel in vals:
-                if lel:
-                    if prefix not in _LEL_PREFIXES:
-                        continue
-                elif prefix:
-                    if prefix not in procl:
-                        continue
-                    if kind in ("gaz", "first") and prefix[-1] == "ك":
-                        continue  # وكسرت is not و + ك + سرت: "like" before a name is rare
-                    if kind == "verb" and prefix not in ("و", "ف"):
-                        continue  # بكشف is a noun (ب + كشف), not the verb كشف
-                    if prefix[-1] == "ل" and key[0] == "ل" and key[1:] in self._definite:
-                        continue  # للحج is ل + الحج (Hajj), not ل + لحج (Lahij)
-                out.append(Hit(start, end, kind, key, prefix))
-        if len(out) < 2:
-            return out
-        out.sort(key=lambda h: (h.start - h.end, _RANK[h.kind], h.start))
-        mask = bytearray(n)
-        taken: list[Hit] = []
-        for h in out:
-            if mask.find(1, h.start, h.end) >= 0:
-                continue
+        i, n = 0, len(found)
+        while i < n:
+            # a cluster of overlapping hits is resolved longest-first, then by kind, then by start
+            j, reach = i + 1, found[i][4]
+            while j < n and found[j][0] < reach:
+                reach = max(reach, found[j][4])
+                j += 1
+            if j == i + 1:
+                s, _, _, _, e, kind, key, prefix = found[i]
+                out.append(Hit(s, e, kind, key, prefix))
+            else:
+                out.extend(_resolve(found[i:j]))
+            i = j
+        return out
+
+
+def _resolve(cluster: list[tuple[int, int, int, int, int, str, str, str]]) -> list[Hit]:
+    """Greedy longest-first choice among overlapping hits (in text order)."""
+    cluster.sort(key=lambda h: (h[1], h[2], h[0], h[3]))
+    taken: list[tuple[int, int, int, int, int, str, str, str]] = []
+    for h in cluster:
+        if all(h[4] <= t[0] or t[4] <= h[0] for t in taken):
             taken.append(h)
-            mask[h.start:h.end] = b"\x01" * (h.end - h.start)
-        taken.sort(key=lambda h: h.start)
-        return taken
+    taken.sort(key=lambda h: h[0])
+    return [Hit(s, e, kind, key, prefix) for s, _, _, _, e, kind, key, prefix in taken]

@@ -283,9 +283,11 @@ class QuoteFinder:
             return "unresolved", None  # "قال ولايتي مستشار خامنئي", "قال مكتب رئيس الوزراء"
         if ref.entity.type != "PER" and self._name_goes_on(ref):
             return "unresolved", None
-        if ref.entity.type == "PER" and self._unknown_first_name(ref, a):
-            return "unresolved", None
-        if ref.form == "title" and not self._title_trusted(ref, content, refs):
+        if ref.entity.type == "PER":
+            named = next((r for r in refs if r.entity is ref.entity and r.form != "title"), ref)
+            if self._unknown_first_name(named, a):
+                return "unresolved", None
+        if ref.form == "title" and not self._title_trusted(ref, content, refs, b):
             return "unresolved", None
         if h.cats.get("cue").cue.gender == "f" and ref.entity.type == "PER":  # type: ignore[union-attr]
             if self._female_context(a, ref.start):
@@ -295,7 +297,8 @@ class QuoteFinder:
     def _unknown_first_name(self, ref: MentionRef, lo: int) -> bool:
         """A one-word name right after a word we do not know that is not a title or a definite
         word: "قالت السيدة سارة أوباما" is not Barack Obama."""
-        if " " in self.norm[ref.start : ref.end]:
+        text = self.norm[ref.start : ref.end]
+        if ref.form == "title" or " " in text or text.startswith(self.lex.article):
             return False
         w = self._last_word(max(lo, ref.start - 30), ref.start)
         if w is None or self.norm[w.end() : ref.start].strip():
@@ -321,18 +324,38 @@ class QuoteFinder:
             return self.norm[ref.start : ref.end].rsplit(" ", 1)[-1] in self.lex.adverbials
         return t[0] == self.lex.lam and len(t) > 3 and t not in self.lex.subject_breaks
 
-    def _title_trusted(self, ref: MentionRef, content: list[regex.Match[str]], refs: list[MentionRef]) -> bool:
+    def _title_trusted(
+        self, ref: MentionRef, content: list[regex.Match[str]], refs: list[MentionRef], b: int
+    ) -> bool:
         """A title standing for a person ("الرئيس الصيني") is the speaker only when no unknown
-        name follows it ("يقول المحلل السياسي سبوح سيد، إن": the title is his, whoever the
-        entity layer linked it to)."""
+        name follows it ("يقول المحلل السياسي سبوح سيد، إن", "يرى الباحث الإيراني في الشؤون
+        الإستراتيجية مهدي عزيزي، أن": the title is theirs, whoever the entity layer linked it to)."""
         own = [r for r in refs if r.entity is ref.entity]
         if any(r.form != "title" for r in own):
             return True  # "الرئيس التنفيذي للشركة جون روجرز": title and name together
         for w in content:
             if w.start() < ref.end or any(r.start <= w.start() < r.end for r in own):
                 continue
-            return bool(_CLAUSE_PUNCT.search(self.norm, ref.end, w.start()))
-        return True
+            if not _CLAUSE_PUNCT.search(self.norm, ref.end, w.start()):
+                return False
+            break
+        # two unknown indefinite words closing the subject region look like a name
+        last = self._last_word(ref.end, b)
+        if last is None or self.ix.covered(last.start()):
+            return True
+        prev = self._last_word(ref.end, last.start())
+        if prev is None or self.norm[prev.end() : last.start()].strip() or self.ix.covered(prev.start()):
+            return True
+        return not all(self._name_like(w.group()) for w in (prev, last))
+
+    def _name_like(self, t: str) -> bool:
+        return not (
+            t.startswith(self.lex.article)
+            or t in self.lex.subject_breaks
+            or t in self.lex.adverbials
+            or t in self.lex.person_titles
+            or t.isdigit()
+        )
 
     def _surname(self, content: list[regex.Match[str]], refs: list[MentionRef]) -> MentionRef | None:
         """"وقال الخمسان:" after "عبدالعزيز الخمسان" was named: the subject (after its titles)
@@ -827,8 +850,25 @@ class QuoteFinder:
             bar = _SEGMENT_END.search(norm, c + 1, line_end)
             if bar is not None:
                 end = bar.start()
-            if self._nwords(c + 1, end) >= MIN_QUOTE_WORDS:
+            if self._nwords(c + 1, end) >= MIN_QUOTE_WORDS and not self._names_only(c + 1, end, line_start):
                 self._emit(c + 1, end, "direct", ref.entity.id, None, "direct-headline")
+
+    def _names_only(self, a: int, b: int, line_start: int) -> bool:
+        """"إبراهيم لغلى: جبهة القوى الديمقراطية" in a list of candidates: the part after the colon
+        is a name (an entity, or a head word like حزب), or the line follows a "…التالي:" line."""
+        norm = self.norm
+        while a < b and norm[a] == " ":
+            a += 1
+        first = self.lex.word.match(norm, a, b)
+        if first is not None and first.group() in self.lex.name_heads:
+            return True
+        ref = self.ix.first_mention(a, a + 1)
+        if ref is not None and not norm[ref.end : b].strip(" .،,"):
+            return True
+        prev_end = line_start - 1
+        while prev_end > 0 and norm[prev_end - 1] in " \n":
+            prev_end -= 1
+        return prev_end > 0 and norm[prev_end - 1] == ":"
 
     def _prev_quote_end(self, pos: int) -> tuple[Quote, int] | None:
         best: tuple[Quote, int] | None = None

@@ -32,7 +32,6 @@ _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك
 _TENSED = frozenset({"weekday", "date", "month", "part_of_day", "hijri", "relday"})
 _EVENT_RELATIVE = re.compile(r"\s+(?:فقط\s+)?من\s")
 _COMMA = "،,"
-_NUMBER = re.compile(r"\d+")
 _THAT = re.compile(r"\s+(?:ان|انه|انها|انهم)(?![^\W\d_])")
 _EXPLICIT_YEAR = frozenset({"date", "month", "year", "season", "part_of_year"})
 _SCHEDULE = frozenset({"weekday", "part_of_day"})
@@ -75,15 +74,16 @@ class TimeAnnotator:
         for s0, token in _candidates(norm, g_rules.anchors):
             if s0 < last:
                 continue
-            mt = g_rules.matcher(token)
-            if mt is None:
+            rules = g_rules.matcher(token)
+            if rules is None:
                 continue
-            m = mt.regex.match(norm, s0)
-            if m is None:
+            for rule in rules:  # the first rule that matches wins
+                m = rule.regex.match(norm, s0)
+                if m is not None:
+                    break
+            else:
                 continue
-            rule = mt.marker[m.lastindex]  # type: ignore[index]
-            span_group = mt.span_group[rule.index]
-            s, e = m.span(span_group) if span_group else m.span()
+            s, e = m.span(rule.span) if rule.span else m.span()
             while e > s and norm[e - 1].isspace():
                 e -= 1
             if not _left_ok(norm, s):
@@ -94,10 +94,9 @@ class TimeAnnotator:
             coordinated = prev_end > 0 and norm[prev_end:s].strip() in _COORDINATION
             if rule.before and not coordinated and not grammar.cue_before(norm, s, g_rules.cues[rule.before]):
                 continue
-            groups = mt.groups[rule.index]
             if rule.not_before and grammar.cue_before(norm, s, g_rules.cues[rule.not_before]):
                 continue
-            g = {name: m.group(num) for name, num in groups}
+            g = m.groupdict()
             if rule.norm == "weekday" and not coordinated and not self._weekday_ok(doc, s, e, g, surnames):
                 continue
             typ_override = None
@@ -105,7 +104,7 @@ class TimeAnnotator:
                 # "قبل أيام من الهجوم": relative to an event, not to publication: a duration
                 if g.get("unitpl"):
                     continue
-                s, e = m.span(dict(groups)["q"])
+                s, e = m.span("q")
                 norm_name, typ_override = "duration", "DURATION"
             else:
                 norm_name = rule.norm
@@ -132,8 +131,7 @@ class TimeAnnotator:
             parts = [(s, e, value)]
             if norm_name == "year" and g.get("year2"):
                 # a span of years ("1989 – 2019", "عامي 2011 و2012"): one DATE for each end
-                gi = dict(groups)
-                y1_end, (y2_start, y2_end) = m.end(gi["year"]), m.span(gi["year2"])
+                y1_end, (y2_start, y2_end) = m.end("year"), m.span("year2")
                 parts = [(s, y1_end, value), (y2_start, y2_end, g["year2"])]
             prev_end = parts[-1][1]
             for a, b, v in parts:
@@ -186,20 +184,30 @@ class TimeAnnotator:
 
 
 def _candidates(norm: str, anchors: object) -> list[tuple[int, str]]:
-    """(offset, word) where a whole anchor word (after proclitics) or a number begins, sorted."""
+    """(offset, word) where a whole anchor word (after proclitics) or a number begins, sorted.
+
+    One automaton pass finds both: its keys are proclitic + word, plus every decimal digit
+    (value DIGIT) so that runs of digit hits are the numbers (what \\d+ would find)."""
     n = len(norm)
     found: dict[int, str] = {}
-    # keys are proclitic + word; a hit counts if it starts and ends a word
+    run_start = run_end = -2  # the digit run being read
     for end, (k, p) in anchors.iter_long(norm):  # type: ignore[attr-defined]
+        if p == grammar.DIGIT:
+            if end != run_end + 1:
+                if run_start >= 0 and _left_ok(norm, run_start):
+                    found[run_start] = norm[run_start:run_end + 1]
+                run_start = end
+            run_end = end
+            continue
+        # a key hit counts if it starts and ends a word
         start = end - k + 1
         if (start and norm[start - 1].isalnum()) or (end + 1 < n and norm[end + 1].isalpha()):
             continue
         s = start + p
         if end + 1 - s > len(found.get(s, "")):
             found[s] = norm[s:end + 1]
-    for m in _NUMBER.finditer(norm):
-        if _left_ok(norm, m.start()):
-            found[m.start()] = m.group()
+    if run_start >= 0 and _left_ok(norm, run_start):
+        found[run_start] = norm[run_start:run_end + 1]
     return sorted(found.items())
 
 
