@@ -55,11 +55,14 @@ def clean(raw: RawDoc, outlet_common: frozenset[str] = frozenset()) -> Cleaned:
         body = raw.text or ""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     lines = [ln.rstrip() for ln in body.split("\n")]
-    words = [len(ln.split()) for ln in lines]
-    # only lines short enough to be boilerplate, a title or a label need their normalised form;
-    # long paragraphs (most of the text) get a placeholder key that never matches anything
-    norms = [bp.norm_line(ln) if 0 < w <= BOILERPLATE_MAX_WORDS else ("\x00" if w else "")
-             for ln, w in zip(lines, words, strict=True)]
+    words = [_word_count(ln) for ln in lines]
+    # only lines short enough to be boilerplate, a title or a label need their normalised form
+    # (normalised together in one call); long paragraphs, most of the text, get a placeholder
+    # key that never matches anything
+    short = [i for i, w in enumerate(words) if 0 < w <= BOILERPLATE_MAX_WORDS]
+    norms = ["\x00" if w else "" for w in words]
+    for i, n in zip(short, bp.norm_lines("\n".join(lines[i] for i in short)), strict=False):
+        norms[i] = n
     published, method = _published(raw, html_date, norms)
 
     arabic_doc = bp.has_arabic(body)
@@ -98,6 +101,13 @@ def clean(raw: RawDoc, outlet_common: frozenset[str] = frozenset()) -> Cleaned:
             seen.add(n)
     text = _join([ln for ln, k in zip(lines, keep, strict=True) if k])
     return Cleaned(text=text, title=title or None, removed=removed, published=published, published_method=method)
+
+
+def _word_count(line: str) -> int:
+    """Words of a line, counted by spaces (C speed; runs of spaces overcount, harmlessly for
+    the thresholds it feeds)."""
+    stripped = line.strip()
+    return stripped.count(" ") + stripped.count("\t") + 1 if stripped else 0
 
 
 _TITLE_SUFFIX = re.compile(r"\s+[|｜–—-]\s+[^|｜–—-]{1,40}$")
