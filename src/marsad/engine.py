@@ -7,20 +7,36 @@ per-article work runs in a process pool, in input order.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import multiprocessing as mp
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from marsad.annotate.doc import Doc
 from marsad.annotate.pipeline import DEFAULT, Pipeline
 from marsad.clean.cleaner import clean, published_date
 from marsad.clean.outlet import common_lines
-from marsad.ingest.errors import ReadError
+from marsad.ingest.errors import ReadError, Skipped
 from marsad.ingest.rawdoc import Limits, RawDoc
 from marsad.ingest.readers import iter_inputs
 from marsad.model import Article, Published, Source, load_article
 from marsad.model import dumps as _dumps
+
+
+def input_hash(raw: RawDoc, opts: Options) -> str:
+    """Fingerprint of one input and of what analysing it depends on (Marsad version, settings)."""
+    from marsad import __version__
+
+    h = hashlib.sha256()
+    for part in (__version__, str(opts.raw), ",".join(opts.annotators), raw.id, raw.text or "", raw.html or "",
+                 raw.title or "", raw.published or "", raw.outlet or "", raw.url or "", raw.path or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+SkipFn = Callable[[str, str], bool]  # (article id, input hash) -> already analysed?
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,7 @@ def analyze_doc(raw: RawDoc, pipeline: Pipeline, opts: Options, outlet_common: f
     doc = Doc(text=text, published=published_date(pub), id=raw.id, title=title)
     pipeline(doc)
     return Article(
+        input_hash=input_hash(raw, opts),
         id=raw.id,
         source=Source(path=raw.path, url=raw.url, outlet=raw.outlet),
         title=title,
@@ -92,14 +109,14 @@ _W: dict[str, object] = {}
 def _init_worker(opts: Options, common: dict[str, frozenset[str]]) -> None:
     _W["opts"] = opts
     _W["common"] = common
-    _W["pipeline"] = _pipeline(opts.annotators)
 
 
 def _work(raw: RawDoc) -> bytes | ReadError:
     opts: Options = _W["opts"]  # type: ignore[assignment]
     common: dict[str, frozenset[str]] = _W["common"]  # type: ignore[assignment]
     try:
-        art = analyze_doc(raw, _W["pipeline"], opts, common.get(raw.outlet or "", frozenset()))  # type: ignore[arg-type]
+        pipeline = _pipeline(opts.annotators)  # built once per process, on first use
+        art = analyze_doc(raw, pipeline, opts, common.get(raw.outlet or "", frozenset()))
     except Exception as e:  # an annotator bug must not sink the batch: report the article
         return ReadError(raw.path or raw.id, f"analysis failed for article {raw.id}: {e.__class__.__name__}: {e}")
     return _dumps(art)
@@ -117,26 +134,40 @@ def _with_outlet_lines(
     return common, itertools.chain(head, items)
 
 
+def _skipping(items: Iterator, opts: Options, skip: SkipFn | None) -> Iterator:
+    if skip is None:
+        yield from items
+        return
+    for item in items:
+        if isinstance(item, RawDoc) and skip(item.id, input_hash(item, opts)):
+            yield Skipped(item.id)
+        else:
+            yield item
+
+
 def analyze_stream(
     paths: Sequence[str],
     opts: Options = Options(),
     workers: int = 1,
     limits: Limits | None = None,
     window: int = 5000,
-) -> Iterator[bytes | ReadError]:
-    """JSON bytes of each analysed article (contract form) or a ReadError, in input order."""
+    skip: SkipFn | None = None,
+) -> Iterator[bytes | ReadError | Skipped]:
+    """JSON bytes of each analysed article (contract form), a ReadError, or (when `skip` says
+    the caller has it already) Skipped, in input order."""
     common, items = _with_outlet_lines(iter_inputs(paths, limits), opts.outlet_boilerplate and not opts.raw, window)
+    items = _skipping(items, opts, skip)
     if workers <= 1:
         _init_worker(opts, common)
         for item in items:
-            yield item if isinstance(item, ReadError) else _work(item)
+            yield item if isinstance(item, (ReadError, Skipped)) else _work(item)
         return
     ctx = mp.get_context("fork")
-    errors: list[ReadError] = []
+    errors: list[ReadError | Skipped] = []
 
     def docs() -> Iterator[RawDoc]:
         for item in items:
-            if isinstance(item, ReadError):
+            if isinstance(item, (ReadError, Skipped)):
                 errors.append(item)
             else:
                 yield item
@@ -156,15 +187,16 @@ def stream(
     limits: Limits | None = None,
     engine: str = "local",
     scheduler: str | None = None,
-) -> Iterator[bytes | ReadError]:
+    skip: SkipFn | None = None,
+) -> Iterator[bytes | ReadError | Skipped]:
     """analyze_stream on the chosen engine: "local" (processes on this machine) or "dask"."""
     if engine == "dask":
         from marsad.scale.dask_engine import analyze_stream_dask
 
-        return analyze_stream_dask(paths, opts, workers=max(workers, 1), limits=limits, scheduler=scheduler)
+        return analyze_stream_dask(paths, opts, workers=max(workers, 1), limits=limits, scheduler=scheduler, skip=skip)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    return analyze_stream(paths, opts, workers, limits)
+    return analyze_stream(paths, opts, workers, limits, skip=skip)
 
 
 def analyze_paths(
@@ -175,8 +207,10 @@ def analyze_paths(
     annotators: Sequence[str] = DEFAULT,
     engine: str = "local",
     scheduler: str | None = None,
-) -> Iterator[Article | ReadError]:
-    """Analysed Articles (or ReadErrors) for the inputs, in input order."""
+    skip: SkipFn | None = None,
+) -> Iterator[Article | ReadError | Skipped]:
+    """Analysed Articles (or ReadErrors, or Skipped when `skip` is given) for the inputs, in
+    input order."""
     opts = Options(raw=raw, annotators=tuple(annotators))
-    for item in stream(paths, opts, workers, limits, engine, scheduler):
-        yield item if isinstance(item, ReadError) else load_article(item)
+    for item in stream(paths, opts, workers, limits, engine, scheduler, skip):
+        yield item if isinstance(item, (ReadError, Skipped)) else load_article(item)

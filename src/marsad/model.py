@@ -117,6 +117,7 @@ class Article(msgspec.Struct, kw_only=True):
     citations: list[Citation] = msgspec.field(default_factory=list)
     events: list[Event] = msgspec.field(default_factory=list)
     themes: list[Theme] = msgspec.field(default_factory=list)
+    input_hash: str | None = None  # fingerprint of the input and the analysis settings (lets a store skip re-analysis)
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:

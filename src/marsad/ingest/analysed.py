@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -55,7 +56,8 @@ def read_articles(
     engine: str = "local",
     scheduler: str | None = None,
     analysed: bool = False,
-) -> Iterator[Article | ReadError]:
+    skip: Callable[[str, str], bool] | None = None,
+) -> Iterator[Any]:
     """Articles (or ReadErrors) from analysed JSONL files and raw inputs: the analysed files
     first, in order, then the raw inputs as the engine streams them. With `analysed`, every
     input (stdin included) is taken as analysed JSONL."""
@@ -68,4 +70,4 @@ def read_articles(
     if rest:
         from marsad.engine import analyze_paths
 
-        yield from analyze_paths(rest, raw=raw, workers=workers, engine=engine, scheduler=scheduler)
+        yield from analyze_paths(rest, raw=raw, workers=workers, engine=engine, scheduler=scheduler, skip=skip)

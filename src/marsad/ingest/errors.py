@@ -12,3 +12,10 @@ class ReadError:
 
     def line(self) -> str:
         return f"marsad: {self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input left unanalysed because the caller already holds its analysis (same input hash)."""
+
+    id: str

@@ -13,8 +13,8 @@ import itertools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from marsad.engine import Options, _init_worker, _with_outlet_lines, _work
-from marsad.ingest.errors import ReadError
+from marsad.engine import Options, SkipFn, _init_worker, _skipping, _with_outlet_lines, _work
+from marsad.ingest.errors import ReadError, Skipped
 from marsad.ingest.rawdoc import Limits, RawDoc
 from marsad.ingest.readers import iter_inputs
 
@@ -51,11 +51,13 @@ def analyze_stream_dask(
     limits: Limits | None = None,
     scheduler: str | None = None,
     window: int = 5000,
-) -> Iterator[bytes | ReadError]:
+    skip: SkipFn | None = None,
+) -> Iterator[bytes | ReadError | Skipped]:
     import dask.bag as db
 
     opts = opts or Options()
     common, items = _with_outlet_lines(iter_inputs(paths, limits), opts.outlet_boilerplate and not opts.raw, window)
+    items = _skipping(items, opts, skip)
     with cluster(scheduler, workers) as client:
         [common_f] = client.scatter([common], broadcast=True)
         while True:
@@ -70,4 +72,4 @@ def analyze_stream_dask(
                 results = client.compute(out).result()
             it = iter(results)
             for x in wave:  # keep input order, read errors in place
-                yield x if isinstance(x, ReadError) else next(it)
+                yield next(it) if isinstance(x, RawDoc) else x

@@ -45,7 +45,7 @@ def ingest_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Analyse articles and store them with all their layers (incremental, idempotent)."""
-    from marsad.store.db import StoreError
+    from marsad.store.db import StoreError, known_inputs
     from marsad.store.update import update
 
     inputs = paths or []
@@ -63,8 +63,9 @@ def ingest_cmd(
             sys.stderr.flush()
 
     try:
+        known = known_inputs(db)
         items = read_articles(inputs, workers=workers, raw=raw, engine=engine.value, scheduler=scheduler,
-                              analysed=analysed)
+                              analysed=analysed, skip=(lambda aid, h: known.get(aid) == h) if known else None)
         res = update(db, items, batch_size=batch_size, on_error=on_error, on_batch=on_batch)
     except StoreError as e:
         _err(f"marsad: {e}")

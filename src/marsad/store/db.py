@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad import resources
+from marsad.ingest.errors import Skipped
 from marsad.model import Article, dumps
 from marsad.store.index_terms import index_forms
 from marsad.text.normalize import normalize
@@ -49,7 +50,20 @@ def connect(path: str | Path) -> sqlite3.Connection:
             conn.execute(stmt)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         conn.execute("COMMIT")
+    conn.execute(INPUTS_TABLE)  # stores made before the table existed get it here
     return conn
+
+
+INPUTS_TABLE = "CREATE TABLE IF NOT EXISTS inputs (id TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID"
+
+
+def known_inputs(path: str | Path) -> dict[str, str]:
+    """id -> input hash of every stored article (for skipping unchanged inputs before analysis)."""
+    conn = connect(path)
+    try:
+        return dict(conn.execute("SELECT id, hash FROM inputs"))
+    finally:
+        conn.close()
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
@@ -128,6 +142,9 @@ def _batches(
 ) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
+        if isinstance(item, Skipped):
+            stats.skipped += 1
+            continue
         if not isinstance(item, Article):
             stats.errors.append(item.line() if hasattr(item, "line") else str(item))
             if on_error is not None:
@@ -157,6 +174,8 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Article], stats: IngestSt
                 stored[aid] = (doc, h)
         changed = False
         for aid, (art, blob, h) in blobs.items():
+            if art.input_hash:
+                conn.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (aid, art.input_hash))
             old = stored.get(aid)
             if old is not None and old[1] == h:
                 stats.skipped += 1

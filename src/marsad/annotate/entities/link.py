@@ -39,6 +39,13 @@ class Linker:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.gaz: Gazetteer = lex.gazetteer
+        self._keys: dict[str, str] = {}  # gazetteer name -> key (a bounded set: the gazetteer's)
+
+    def _key(self, name: str) -> str:
+        k = self._keys.get(name)
+        if k is None:
+            k = self._keys[name] = key(name)
+        return k
 
     def resolve_titles(self, doc: Doc, store: EntityStore, uses: list[TitleUse]) -> None:
         """Link titles the article uses without a name: to the person it named with the same
@@ -116,7 +123,7 @@ class Linker:
         """Merge a pattern-found person whose name is the end of exactly one longer person name
         in the article (عبد الحكيم -> جمال عبد الحكيم)."""
         pers = [d for d in store.drafts.values() if d.type == "PER" and d.mentions]
-        full = {d.id: (d.key or key(d.name)).split() for d in pers}
+        full = {d.id: (d.key or self._key(d.name)).split() for d in pers}
         for d in pers:
             if d.gaz:
                 continue

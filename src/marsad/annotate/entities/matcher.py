@@ -91,48 +91,63 @@ class LexiconMatcher:
                 seen.setdefault((v[0], v[2]), v)
             self.table[k] = tuple(seen.values())
         prefixes = [""] + sorted(p for p in self._proclitics | _LEL_PREFIXES if 0 < len(p) <= MAX_PREFIX)
-        # " " + prefix + blanked key + " " -> alternatives (key length, prefix, key or "" when the
-        # hit needs no check against the text, entries allowed after that prefix)
-        alts: dict[str, list[tuple[int, str, str, tuple[Entry, ...]]]] = {}
+        # " " + prefix + blanked key + " " -> alternatives (key length, prefix, key or "" when a
+        # hit needs no check against the text, and the entry allowed after that prefix that wins
+        # the span: of several entries on one span only the best-ranked can ever be kept)
+        alts: dict[str, list[tuple[int, str, str, int, str, str]]] = {}
+        # which entry wins after which prefix depends only on the entries' kinds, lel flags and
+        # whether the key is ل + a definite word: computed once per such signature
+        plans: dict[tuple[tuple[str, bool, bool], ...], list[tuple[str, int]]] = {}
         for k, entries in self.table.items():
             blank = _NON_WORD.sub(" ", k)
-            check = k if (" " in blank) else ""
-            for p in prefixes:
-                ok = tuple(v for v in entries if allowed(p, v[0], v[1], v[2], self._proclitics, self._definite))
-                if ok:
-                    alts.setdefault(f" {p}{blank} ", []).append(
-                        (len(k), p, check, tuple((_RANK[kind], kind, key) for kind, key, _ in ok)))
+            check = k if " " in blank else ""
+            sig = tuple((kind, lel, lkey[0] == "ل" and lkey[1:] in self._definite) for kind, lkey, lel in entries)
+            plan = plans.get(sig)
+            if plan is None:
+                plan = plans[sig] = self._plan(entries, prefixes)
+            for p, i in plan:
+                kind, lkey, _ = entries[i]
+                alts.setdefault(f" {p}{blank} ", []).append((len(k), p, check, _RANK[kind], kind, lkey))
         auto = ahocorasick.Automaton()
         for word, vals in alts.items():
             auto.add_word(word, tuple(vals))
         auto.make_automaton()
         self._auto = auto
 
+    def _plan(self, entries: tuple[Entry, ...], prefixes: list[str]) -> list[tuple[str, int]]:
+        """(prefix, index of the best-ranked entry allowed after it) for each usable prefix."""
+        plan = []
+        for p in prefixes:
+            ok = [i for i, v in enumerate(entries) if allowed(p, *v, self._proclitics, self._definite)]
+            if ok:
+                plan.append((p, min(ok, key=lambda i: _RANK[entries[i][0]])))
+        return plan
+
     def hits(self, norm: str) -> list[Hit]:
         """Boundary-checked, non-overlapping hits in text order."""
-        found: list[tuple[int, int, int, int, int, str, str, str]] = []  # start, -length, rank, seq, end, kind, key, prefix
+        found: list[tuple[int, int, int, int, str, str, str]] = []  # start, -length, rank, end, kind, key, prefix
         scan = " " + _NON_WORD.sub(" ", norm) + " "
         for end_idx, alts in self._auto.iter(scan):
             end = end_idx - 1  # scan[i] is norm[i - 1]; the trailing space is norm[end]
-            for klen, prefix, check, entries in alts:
+            for klen, prefix, check, rank, kind, key in alts:
                 start = end - klen
                 if check and norm[start:end] != check:
                     continue
-                for rank, kind, key in entries:
-                    found.append((start, -klen, rank, len(found), end, kind, key, prefix))
-        if not found:
-            return []
-        found.sort()  # by start, then longest first, then kind rank, then automaton order
+                found.append((start, -klen, rank, end, kind, key, prefix))
+        if len(found) < 2:
+            return [Hit(s, e, kind, key, prefix) for s, _, _, e, kind, key, prefix in found]
+        found.sort()  # by start, then longest first
         out: list[Hit] = []
         i, n = 0, len(found)
         while i < n:
             # a cluster of overlapping hits is resolved longest-first, then by kind, then by start
-            j, reach = i + 1, found[i][4]
+            j, reach = i + 1, found[i][3]
             while j < n and found[j][0] < reach:
-                reach = max(reach, found[j][4])
+                if found[j][3] > reach:
+                    reach = found[j][3]
                 j += 1
             if j == i + 1:
-                s, _, _, _, e, kind, key, prefix = found[i]
+                s, _, _, e, kind, key, prefix = found[i]
                 out.append(Hit(s, e, kind, key, prefix))
             else:
                 out.extend(_resolve(found[i:j]))
@@ -140,12 +155,12 @@ class LexiconMatcher:
         return out
 
 
-def _resolve(cluster: list[tuple[int, int, int, int, int, str, str, str]]) -> list[Hit]:
+def _resolve(cluster: list[tuple[int, int, int, int, str, str, str]]) -> list[Hit]:
     """Greedy longest-first choice among overlapping hits (in text order)."""
-    cluster.sort(key=lambda h: (h[1], h[2], h[0], h[3]))
-    taken: list[tuple[int, int, int, int, int, str, str, str]] = []
+    cluster.sort(key=lambda h: (h[1], h[2], h[0]))
+    taken: list[tuple[int, int, int, int, str, str, str]] = []
     for h in cluster:
-        if all(h[4] <= t[0] or t[4] <= h[0] for t in taken):
+        if all(h[3] <= t[0] or t[3] <= h[0] for t in taken):
             taken.append(h)
-    taken.sort(key=lambda h: h[0])
-    return [Hit(s, e, kind, key, prefix) for s, _, _, _, e, kind, key, prefix in taken]
+    taken.sort()
+    return [Hit(s, e, kind, key, prefix) for s, _, _, e, kind, key, prefix in taken]

@@ -41,6 +41,7 @@ _CRF_TYPES = {"PERS": "PER", "LOC": "GPE", "ORG": "ORG", "MISC": "MISC"}
 _PLURAL_ENDINGS = ("ون", "ين", "ات", "يه")
 _CLITIC_ARTICLE = ("بال", "لل", "وال", "كال", "فال")
 MAX_MODIFIERS = 4
+MEMO_SIZE = 200_000  # entries of a per-word memo before it is cleared (bounded memory)
 
 
 class Recognizer:
@@ -66,6 +67,7 @@ class Recognizer:
                 names.setdefault(surface, []).append(entry)
         self._names = {k: tuple(v) for k, v in names.items()}
         self._adj_cache: dict[str, GazEntry | None] = {}
+        self._name_like_memo: dict[tuple[str, bool, bool], bool] = {}
 
     def _lookup(self, k: str) -> tuple[GazEntry, ...]:
         """Gazetteer entries of an already folded, space-collapsed key."""
@@ -95,7 +97,17 @@ class Recognizer:
         return (p, e) if e > p else None
 
     def _name_like(self, w: str, i: int, prev: str = "") -> bool:
-        """Can folded token `w` be token number `i` of a person name (after `prev`)?"""
+        """Can folded token `w` be token number `i` of a person name (after `prev`)?
+        (Memoised: the answer depends only on `w`, on `i == 0` and on `prev` being a connector.)"""
+        k = (w, i == 0, prev in _CONNECTORS)
+        r = self._name_like_memo.get(k)
+        if r is None:
+            if len(self._name_like_memo) >= MEMO_SIZE:
+                self._name_like_memo.clear()
+            r = self._name_like_memo[k] = self._name_like_uncached(w, i, prev)
+        return r
+
+    def _name_like_uncached(self, w: str, i: int, prev: str) -> bool:
         lex = self.lex
         origin = lex.first_names.get(w)
         if origin is not None and (i == 0 or origin in ("ar", "x")):

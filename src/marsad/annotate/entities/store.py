@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from marsad.annotate.doc import Doc
 from marsad.annotate.entities.gazetteer import GazEntry, Gazetteer
 from marsad.annotate.entities.romanize import romanize_folded
-from marsad.model import Entity
+from marsad.model import Entity, Mention
 from marsad.text.normalize import normalize
 
 
@@ -18,7 +18,7 @@ def project_id(type_: str, norm_name: str) -> str:
     return "m:" + hashlib.sha1(f"{type_}:{norm_name}".encode()).hexdigest()[:12]
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     id: str
     type: str
@@ -45,7 +45,7 @@ class EntityStore:
         return self.mask.find(1, s, e) >= 0
 
     def occupy(self, s: int, e: int, value: int = 1) -> None:
-        self.mask[s:e] = bytes([value]) * (e - s)
+        self.mask[s:e] = (b"\x01" if value == 1 else bytes((value,))) * (e - s)
 
     def gaz_draft(self, eid: str) -> Draft | None:
         d = self.drafts.get(eid)
@@ -94,13 +94,15 @@ class EntityStore:
 
     def export(self) -> list[Entity]:
         out: list[Entity] = []
+        text = self.doc.text
+        orig = self.doc.shadow.orig
         for d in self.drafts.values():
             if not d.mentions:
                 continue
             mentions = []
             for s, e, form, rule in sorted(d.mentions):
-                a, b = self.doc.shadow.orig_span(s, e)
-                mentions.append(self.doc.mention(a, b, form, rule))
+                a, b = orig(s), orig(e) if e > 0 else 0  # Shadow.orig_span, inlined
+                mentions.append(Mention(start=a, end=b, text=text[a:b], form=form, rule=rule))  # type: ignore[arg-type]
             name_en = d.name_en if d.gaz else romanize_folded(d.key)
             out.append(Entity(id=d.id, type=d.type, name=d.name, name_en=name_en,  # type: ignore[arg-type]
                               mentions=mentions, roles=list(d.roles)))

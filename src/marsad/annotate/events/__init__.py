@@ -12,8 +12,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
-import ahocorasick
-
 from marsad.annotate.doc import Doc
 from marsad.annotate.events.actors import Item, NormIndex, build_phrases, parties, sentence_items
 from marsad.annotate.events.arguments import (
@@ -42,10 +40,7 @@ class EventAnnotator:
     def __init__(self) -> None:
         self.lex: EventLexicon = lexicon()
         self._multi_intent = tuple(c for c, kind in self.lex.cues.items() if kind == "intent" and " " in c)
-        self._duals = ahocorasick.Automaton()
-        for w in self.lex.duals:
-            self._duals.add_word(w, w)
-        self._duals.make_automaton()
+        self._duals = tuple(self.lex.duals)  # a handful of words: substring tests beat an automaton scan
 
     def __call__(self, doc: Doc) -> None:
         text, sh = doc.text, doc.shadow
@@ -65,7 +60,7 @@ class EventAnnotator:
             return
         starts = [p.start for p in phrases]
         norm = doc.norm
-        pairs = parties(doc, phrases) if next(self._duals.iter(norm), None) is not None else {}
+        pairs = parties(doc, phrases) if any(w in norm for w in self._duals) else {}
         direct = sorted((q.start, q.end) for q in doc.quotes if q.kind == "direct")
         merged: dict[tuple[str, frozenset[str]], Event] = {}
         last_sources: dict[int, tuple[int, tuple[str, ...]]] = {}
@@ -124,19 +119,21 @@ class EventAnnotator:
             t1 = bisect_left(item_starts, hit.end)
             if t0 >= t1:
                 continue
-            status = self._modality(items, t0, t1, hit)
-            if status == DROP:
-                continue
             inherited: tuple[str, ...] = ()
             if si in last_sources:
                 prev_end, prev_sources = last_sources[si]
                 between = [it.norm for it in items if prev_end <= it.start < hit.start and it.kind == "W"]
                 if not any(w in self.lex.barrier or w.lstrip("وف") in self.lex.barrier for w in between):
                     inherited = prev_sources
+            # arguments first: both steps are pure, and most triggers have none, so the
+            # modality check (which only drops or recodes) runs on the few that do
             args = find_args(items, t0, t1, hit, self.lex, inherited)
             if args is None:
                 args = self._fallback(doc, items, t0, t1, hit, si, items_of, to_norm)
             if args is None:
+                continue
+            status = self._modality(items, t0, t1, hit)
+            if status == DROP:
                 continue
             last_sources[si] = (hit.end, args.sources)
             code = hit.trigger.code

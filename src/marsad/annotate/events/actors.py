@@ -19,6 +19,8 @@ from marsad.text.normalize import normalize
 ACTOR_TYPES = frozenset({"PER", "GPE", "ORG", "LOC", "FAC"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _TOKEN = re.compile(r"\w+|[^\w\s]")  # on the shadow text: no diacritics left
+# the same tokens with the whitespace before each, so that offsets follow from lengths alone
+_SPACED_TOKEN = re.compile(r"(\s*)(\w+|[^\w\s])")
 _JOINERS = frozenset({"،", ",", "-"})
 
 
@@ -48,13 +50,14 @@ class Item:
 class NormIndex:
     """Maps original offsets to shadow offsets (the inverse of Shadow.orig), O(log n) a call."""
 
-    __slots__ = ("_cuts", "_ocuts", "_shift")
+    __slots__ = ("_cuts", "_ocuts", "_shift", "identity")
 
     def __init__(self, doc: Doc) -> None:
         sh = doc.shadow
         self._cuts = sh._cuts
         self._shift = sh._shift
         self._ocuts = [c + d for c, d in zip(sh._cuts, sh._shift, strict=True)] if sh._cuts else None
+        self.identity = self._ocuts is None  # no character was dropped: offsets map 1:1
 
     def __call__(self, o: int) -> int:
         if self._ocuts is None:
@@ -109,18 +112,35 @@ def build_phrases(
     wstarts = [w[0] for w in windows] if windows is not None else None
     ments: list[tuple[int, int, str, str, str, bool, bool]] = []
     norm = doc.norm
+    identity = to_norm.identity
+    cuts, shift, ocuts = to_norm._cuts, to_norm._shift, to_norm._ocuts
+    ncuts = 0 if identity else len(cuts)
     for ent in doc.entities:
         if ent.type not in ACTOR_TYPES:
             continue
-        name_norm = _name_norm(ent.name)
+        name_norm = None
         for m in ent.mentions:
+            ms, me = m.start, m.end
             if wstarts is not None:
-                w = bisect_right(wstarts, m.start) - 1
-                if w < 0 or m.start >= windows[w][1]:  # type: ignore[index]
+                w = bisect_right(wstarts, ms) - 1
+                if w < 0 or ms >= windows[w][1]:  # type: ignore[index]
                     continue
-            if m.end > m.start:
-                ns, ne = to_norm(m.start), to_norm(m.end)
-                pre = _proclitic(norm[ns:ne], name_norm, titles)
+            if me > ms:
+                if name_norm is None:
+                    name_norm = _NAME_CACHE.get(ent.name) or _name_norm(ent.name)
+                if identity:
+                    ns, ne = ms, me
+                else:  # to_norm(ms), to_norm(me), inlined: this runs for every mention
+                    k = bisect_right(ocuts, ms)
+                    ns = ms - shift[k - 1] if k else ms
+                    if k < ncuts and cuts[k] < ns:
+                        ns = cuts[k]
+                    k = bisect_right(ocuts, me)
+                    ne = me - shift[k - 1] if k else me
+                    if k < ncuts and cuts[k] < ne:
+                        ne = cuts[k]
+                mn = norm[ns:ne]
+                pre = "" if mn in name_norm else _proclitic(mn, name_norm, titles)
                 ments.append((ns, ne, ent.id, ent.type, pre, m.form == "adjective", m.form == "title"))
     ments.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     phrases: list[Phrase] = []
@@ -149,9 +169,11 @@ def build_phrases(
                     # "مدينة لوس أنجلوس الأمريكية": a nisba adjective qualifies the phrase before
                     last.end = e
                     continue
-        phrases.append(Phrase(s, e, eid, etype, written, adj, titled=titled, head=norm[s:e].split(" ", 1)[0]))
+        sp = norm.find(" ", s, e)
+        phrases.append(Phrase(s, e, eid, etype, written, adj, False, titled, norm[s : e if sp < 0 else sp]))
     for ph in phrases:
-        if "،" in norm[ph.start : ph.end] or "," in norm[ph.start : ph.end]:
+        seg = norm[ph.start : ph.end]
+        if "،" in seg or "," in seg:
             ph.appos = True
     return phrases
 
@@ -189,11 +211,13 @@ def sentence_items(
     if k > 0 and phrases[k - 1].end > start:
         k -= 1
     nph = len(phrases)
-    duals = lex.duals
+    duals = lex.duals if pairs else None  # a dual word is only an item when the parties are known
     next_start = phrases[k].start if k < nph else 1 << 60
-    for m in _TOKEN.finditer(doc.norm, start, end):
-        s, e = m.span()
-        if e > next_start or (k < nph and phrases[k].end > s and phrases[k].start < e):
+    p = start
+    for ws, n in _SPACED_TOKEN.findall(doc.norm, start, end):
+        s = p + len(ws)
+        e = p = s + len(n)
+        if e > next_start:  # next_start is phrases[k].start: the token reaches into phrase k
             while k < nph and phrases[k].end <= s:
                 k += 1
             next_start = phrases[k].start if k < nph else 1 << 60
@@ -202,19 +226,18 @@ def sentence_items(
                 if items and items[-1].phrase is ph:
                     items[-1].end = max(items[-1].end, e)
                     continue
-                append(Item("P", s, e, phrase=ph))
+                append(Item("P", s, e, "", ph))
                 continue
-        n = m.group()
         if not n[0].isalnum():
-            append(Item("X", s, e, norm=n))
+            append(Item("X", s, e, n))
             continue
-        if n in duals or n[1:] in duals or n[2:] in duals:
+        if duals is not None and (n in duals or n[1:] in duals or n[2:] in duals):
             base = n[1:] if n[:1] in ("و", "ف") and n[1:] in duals else n
             if base not in duals and base[:1] in ("ب", "ل") and base[1:] in duals:
                 base = base[1:]
             pair = pairs.get(duals[base]) if base in duals else None
             if pair:
-                append(Item("D", s, e, norm=n, pair=pair))
+                append(Item("D", s, e, n, None, pair))
                 continue
-        append(Item("W", s, e, norm=n))
+        append(Item("W", s, e, n))
     return items

@@ -36,16 +36,20 @@ def find_hits(norm: str, lex: EventLexicon, is_ta_marbuta: Callable[[int], bool]
     `is_ta_marbuta(i)` tells whether shadow position i was a ta marbuta in the original (folded
     to ه): a verb never ends in one, so "وزارة" (ministry) is not و + زار + ه."""
     cands: list[Hit] = []
+    n = len(norm)
+    affixes = lex.affixes
     for end_idx, trig in lex.automaton.iter(norm):
-        s = end_idx - len(trig.form) + 1
         e = end_idx + 1
-        ws = _word_start(norm, s)
-        we = _word_end(norm, e)
-        aff = lex.affixes[trig.kind]
-        pre = norm[ws:s]
-        suf = norm[e:we]
-        if pre not in aff.pre:
+        s = e - len(trig.form)
+        # fast paths: most hits start and end on a word boundary
+        ws = s if s == 0 or not norm[s - 1].isalpha() else _word_start(norm, s)
+        we = e if e == n or not norm[e].isalpha() else _word_end(norm, e)
+        aff = affixes[trig.kind]
+        pre = norm[ws:s] if ws < s else ""
+        note = aff.pre.get(pre)
+        if note is None:
             continue
+        suf = norm[e:we] if we > e else ""
         if trig.stem:
             if not suf or aff.suf.get(suf) != "pron":
                 continue
@@ -53,7 +57,7 @@ def find_hits(norm: str, lex: EventLexicon, is_ta_marbuta: Callable[[int], bool]
             continue
         if is_ta_marbuta is not None and we > e and norm[we - 1] == "ه" and is_ta_marbuta(we - 1):
             continue  # a ta marbuta is no pronoun: وزارة is not و + زار + ه, غزوة is not غزو + ه
-        cands.append(Hit(ws, we, trig, aff.pre[pre] == "future", trig.stem or aff.suf[suf] == "pron"))
+        cands.append(Hit(ws, we, trig, note == "future", trig.stem or aff.suf[suf] == "pron"))
     if not cands:
         return []
     # prefer the longest listed form; then drop overlaps

@@ -35,21 +35,22 @@ class ThemeAnnotator:
         if not hits:
             return
         raw: dict[str, float] = {}
-        counts: dict[tuple[str, str], int] = {}
+        counts: dict[str, int] = {}  # hits counted per keyword (the same for each of its themes)
         evidence: dict[str, list[tuple[int, int]]] = {}
         distinct: dict[str, set[str]] = {}
         for start, end, kw in hits:
+            key = kw.key
+            n = counts.get(key, 0)
+            if n >= PER_KEYWORD_CAP:
+                continue
+            counts[key] = n + 1
             for code, weight in kw.themes:
-                key = (code, kw.key)
-                n = counts.get(key, 0)
-                if n >= PER_KEYWORD_CAP:
-                    continue
-                counts[key] = n + 1
-                raw[code] = raw.get(code, 0.0) + weight
-                distinct.setdefault(code, set()).add(kw.key)
-                ev = evidence.setdefault(code, [])
-                if n == 0 and len(ev) < MAX_EVIDENCE:
-                    ev.append((start, end))
+                raw[code] = raw.get(code, 0.0) + weight  # in hit order: float sums stay identical
+                if n == 0:
+                    distinct.setdefault(code, set()).add(key)
+                    ev = evidence.setdefault(code, [])
+                    if len(ev) < MAX_EVIDENCE:
+                        ev.append((start, end))
         total = dict(raw)
         for code, value in raw.items():
             parent = self.tax.parent.get(code)

@@ -31,35 +31,41 @@ class Taxonomy:
     codes: tuple[str, ...]
     parent: dict[str, str]
     labels: dict[str, str]
-    automaton: ahocorasick.Automaton
+    automaton: ahocorasick.Automaton  # stem -> (its length, star, Keyword)
     version: int
 
     def find(self, norm: str) -> list[tuple[int, int, Keyword]]:
         """Keyword hits (shadow start, end, keyword), longest first at each position."""
-        out: list[tuple[int, int, Keyword]] = []
-        last_end = -1
         n = len(norm)
-        cands: list[tuple[int, int, Keyword]] = []
-        for end_idx, kw in self.automaton.iter(norm):
-            s = end_idx - len(kw.key) + 1
+        cands: list[tuple[int, int, int, int, Keyword]] = []
+        append = cands.append
+        i = 0
+        for end_idx, (klen, star, kw) in self.automaton.iter(norm):
             e = end_idx + 1
+            s = e - klen
             ws = s
-            while ws > 0 and norm[ws - 1].isalpha():
+            if s and norm[s - 1].isalpha():  # proclitics before the stem: at most 4 letters
                 ws -= 1
-            if s - ws > 4 or norm[ws:s] not in PREFIXES:
-                continue
+                while ws > 0 and norm[ws - 1].isalpha():
+                    ws -= 1
+                if s - ws > 4 or norm[ws:s] not in PREFIXES:
+                    continue
             we = e
-            if kw.star:
+            if star:
                 while we < n and norm[we].isalpha():
                     we += 1
             elif e < n and norm[e].isalpha():
                 continue
-            cands.append((ws, we, kw))
-        cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), -len(c[2].key)))
-        for ws, we, kw in cands:
+            # sorted as (start, longest span, longest key, scan order): i keeps ties stable
+            append((ws, ws - we, -klen, i, kw))
+            i += 1
+        cands.sort()
+        out: list[tuple[int, int, Keyword]] = []
+        last_end = -1
+        for ws, neg_len, _, _, kw in cands:
             if ws >= last_end:
-                out.append((ws, we, kw))
-                last_end = we
+                last_end = ws - neg_len
+                out.append((ws, last_end, kw))
         return out
 
 
@@ -111,6 +117,6 @@ def taxonomy() -> Taxonomy:
         else:
             merged[key] = kw
     for key, kw in merged.items():
-        auto.add_word(key, kw)
+        auto.add_word(key, (len(key), kw.star, kw))
     auto.make_automaton()
     return Taxonomy(tuple(themes), parent, labels, auto, int(data.get("version", 0)))

@@ -54,27 +54,35 @@ class TimeAnnotator:
         self._anaphoric = frozenset(self.lx.cues.get("anaphoric", ()))
 
     def __call__(self, doc: Doc) -> None:
-        written = self._tag(doc, doc.published)
+        candidates = _candidates(doc.norm, self.grammar.anchors)
+        written = self._tag(doc, doc.published, candidates)
         if written is not None:
             # "غدا الجمعة" in an article dated Tuesday: the date given is when the article was
             # collected, not written; relative expressions are resolved against the day the
             # text itself names
             doc.times.clear()
-            self._tag(doc, written, estimate=False)
+            self._tag(doc, written, candidates, estimate=False)
 
-    def _tag(self, doc: Doc, pub: dt.date | None, estimate: bool = True) -> dt.date | None:
-        """Fill doc.times against `pub`; return the writing date that a day word with a weekday
-        ("أمس الاثنين") implies when it is not `pub` (only with `estimate`)."""
+    def _tag(self, doc: Doc, pub: dt.date | None, candidates: list[tuple[int, str]],
+             estimate: bool = True) -> dt.date | None:
+        """Fill doc.times against `pub` from the `candidates` of doc.norm; return the writing date
+        that a day word with a weekday ("أمس الاثنين") implies when it is not `pub` (only with
+        `estimate`)."""
         norm = doc.norm
         written: dt.date | None = None
         g_rules = self.grammar
+        by_token = g_rules.by_token
         last = prev_end = 0
         surnames: set[str] = set()  # weekday words this article uses as family names
         story_year: int | None = None  # the year the story last named explicitly
-        for s0, token in _candidates(norm, g_rules.anchors):
+        # spellings ruled out only matter if the article has them at all
+        spelling_not = [w for w in self._spelling_not if w in doc.text]
+        for s0, token in candidates:
             if s0 < last:
                 continue
-            rules = g_rules.matcher(token)
+            rules = by_token.get(token, False)
+            if rules is False:
+                rules = g_rules.matcher(token)
             if rules is None:
                 continue
             for rule in rules:  # the first rule that matches wins
@@ -136,7 +144,7 @@ class TimeAnnotator:
             prev_end = parts[-1][1]
             for a, b, v in parts:
                 sp = doc.span_from_shadow(a, b)
-                if self._spelling_not and any(w in sp.text for w in self._spelling_not):
+                if spelling_not and any(w in sp.text for w in spelling_not):
                     continue
                 doc.times.append(TimeExpr(start=sp.start, end=sp.end, text=sp.text,  # type: ignore[arg-type]
                                           type=typ, value=v, rule=rule.name))  # type: ignore[arg-type]
@@ -186,8 +194,9 @@ class TimeAnnotator:
 def _candidates(norm: str, anchors: object) -> list[tuple[int, str]]:
     """(offset, word) where a whole anchor word (after proclitics) or a number begins, sorted.
 
-    One automaton pass finds both: its keys are proclitic + word, plus every decimal digit
-    (value DIGIT) so that runs of digit hits are the numbers (what \\d+ would find)."""
+    One automaton pass finds both: its keys are proclitic + word, plus the digits 0-9
+    (value DIGIT): runs of digit hits are the numbers (digits of other scripts, absent from
+    Arabic news, are not read as numbers)."""
     n = len(norm)
     found: dict[int, str] = {}
     run_start = run_end = -2  # the digit run being read

@@ -15,6 +15,9 @@ CREATE TABLE IF NOT EXISTS articles (
   json BLOB NOT NULL                  -- the full article in the contract's JSON
 );
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+
+-- fingerprint of each stored article's input (engine.input_hash): an unchanged input is not re-analysed
+CREATE TABLE IF NOT EXISTS inputs (id TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet, day);
 
 CREATE TABLE IF NOT EXISTS entities (
