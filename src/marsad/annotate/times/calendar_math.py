@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from hijridate import Gregorian, Hijri
 
@@ -61,6 +62,7 @@ UNDERSPECIFIED = {"D": "XXXX-XX-XX", "H": "XXXX-XX-XX", "MIN": "XXXX-XX-XX", "W"
                   "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the same few dates recur across articles
 def hijri_to_gregorian(y: int, m: int, d: int) -> dt.date | None:
     try:
         g = Hijri(y, m, d).to_gregorian()
@@ -69,6 +71,7 @@ def hijri_to_gregorian(y: int, m: int, d: int) -> dt.date | None:
     return dt.date(g.year, g.month, g.day)
 
 
+@functools.lru_cache(maxsize=4096)
 def hijri_year_of(d: dt.date) -> int | None:
     try:
         return Gregorian(d.year, d.month, d.day).to_hijri().year
