@@ -182,8 +182,9 @@ class Recognizer:
 
     def _text_at(self, i: int) -> str:
         """The original character at shadow offset `i` of the current document."""
-        j = self._doc.shadow.orig(i)
-        return self._doc.text[j] if 0 <= j < len(self._doc.text) else ""
+        doc = self._local.doc
+        j = doc.shadow.orig(i)
+        return doc.text[j] if 0 <= j < len(doc.text) else ""
 
     def _is_per(self, h: Hit) -> bool:
         return any(e.type == "PER" for e in self._lookup(h.key))
@@ -309,8 +310,12 @@ class Recognizer:
         return d
 
     def _person_run(self, store: EntityStore, norm: str, pos: int, by_token: dict[int, Hit], rule: str,
-                    min_tokens: int, sep: regex.Pattern[str] = _SPACE) -> Draft | None:
-        toks = self._name_run(norm, pos, by_token, sep)
+                    min_tokens: int, sep: regex.Pattern[str] = _SPACE,
+                    toks: list[tuple[int, int]] | None = None) -> Draft | None:
+        """A person named by the run of name tokens at `pos` (`toks`: that run, when the caller
+        has already computed it)."""
+        if toks is None:
+            toks = self._name_run(norm, pos, by_token, sep)
         # عبد الله, أبو مازن are one name word: alone they are just a first name
         core = len(toks) - sum(norm[a:b] in ("عبد", "ابو") for a, b in toks[:-1])
         if core < min_tokens or (core == 1 and not self._closed(norm, toks[-1][1], by_token)):
@@ -399,7 +404,7 @@ class Recognizer:
                 strong = g is not None and g.kind == "first" and self.lex.first_names.get(g.key) in ("ar", "x")
                 toks = self._name_run(norm, t[0], by_token)
                 if toks and (strong or (len(toks) >= 2 and self._closed(norm, toks[-1][1], by_token))):
-                    person = self._person_run(store, norm, t[0], by_token, "title_name", 1)
+                    person = self._person_run(store, norm, t[0], by_token, "title_name", 1, toks=toks)
         # name + title ("دميتري بيسكوف المتحدث باسم الكرملين", "يوري أوشاكوف، مستشار بوتين")
         if person is None and title.office != "counterpart":
             start_tok = h.start - len(h.prefix)

@@ -16,10 +16,14 @@ _ARTICLE = regex.compile(r"(?<!\w)al(?=\w)")
 
 
 @functools.cache
-def _table() -> tuple[regex.Pattern[str], dict[str, str]]:
+def _table() -> tuple[regex.Pattern[str] | None, dict[str, str], dict[int, str]]:
+    """(pattern of the multi-letter keys, longest first; all pairs; str.translate table of the
+    one-letter keys). Replacing the clusters first and then translating letter by letter gives
+    the same result as one leftmost-longest pass over all keys, at C speed."""
     pairs = dict(load_lexicon().romanize)
-    keys = sorted(pairs, key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(k) for k in keys)), pairs
+    multi = sorted((k for k in pairs if len(k) > 1), key=len, reverse=True)
+    pat = regex.compile("|".join(regex.escape(k) for k in multi)) if multi else None
+    return pat, pairs, {ord(k): v for k, v in pairs.items() if len(k) == 1}
 
 
 def romanize(name: str) -> str:
@@ -30,9 +34,11 @@ def romanize(name: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def romanize_folded(text: str) -> str:
     """romanize() of an already folded name (cached)."""
-    pat, pairs = _table()
+    pat, pairs, letters = _table()
     text = _INITIAL_W.sub("W", text)  # word-initial waw/ya are consonants
     text = _INITIAL_Y.sub("Y", text)
     text = _FINAL_H.sub("A", text)  # final ta marbuta
-    out = _ARTICLE.sub("al-", pat.sub(lambda m: pairs[m.group()], text).lower())
+    if pat is not None:
+        text = pat.sub(lambda m: pairs[m.group()], text)
+    out = _ARTICLE.sub("al-", text.translate(letters).lower())
     return " ".join(w[:1].upper() + w[1:] for w in out.split())

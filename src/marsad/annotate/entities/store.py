@@ -80,7 +80,7 @@ class EntityStore:
         d.spans.add((s, e))
         d.mentions.append((s, e, form, rule))
         if occupy:
-            self.occupy(s, e)
+            self.mask[s:e] = b"\x01" * (e - s)
 
     def add_role(self, d: Draft, role: str, folded: str | None = None) -> None:
         """Add a role text once (compared folded; pass `folded` when already known)."""

@@ -24,6 +24,7 @@ from marsad.annotate.events.arguments import (
     relative_args,
 )
 from marsad.annotate.events.lexicon import EventLexicon, lexicon
+from marsad.annotate.events.scan import shared_scan
 from marsad.annotate.events.triggers import Hit, find_hits
 from marsad.model import Event
 
@@ -39,12 +40,13 @@ class EventAnnotator:
 
     def __init__(self) -> None:
         self.lex: EventLexicon = lexicon()
+        self._scan = shared_scan()  # one automaton pass shared with the themes annotator
         self._multi_intent = tuple(c for c, kind in self.lex.cues.items() if kind == "intent" and " " in c)
-        self._duals = tuple(self.lex.duals)  # a handful of words: substring tests beat an automaton scan
 
     def __call__(self, doc: Doc) -> None:
         text, sh = doc.text, doc.shadow
-        hits = find_hits(doc.norm, self.lex, lambda i: text[sh.orig(i)] == "ة")
+        raw, _, has_dual = self._scan(doc.norm)
+        hits = find_hits(doc.norm, self.lex, lambda i: text[sh.orig(i)] == "ة", raw)
         if not hits or not doc.entities:
             return
         to_norm = NormIndex(doc)
@@ -59,8 +61,7 @@ class EventAnnotator:
         if not phrases:
             return
         starts = [p.start for p in phrases]
-        norm = doc.norm
-        pairs = parties(doc, phrases) if any(w in norm for w in self._duals) else {}
+        pairs = parties(doc, phrases) if has_dual else {}
         direct = sorted((q.start, q.end) for q in doc.quotes if q.kind == "direct")
         merged: dict[tuple[str, frozenset[str]], Event] = {}
         last_sources: dict[int, tuple[int, tuple[str, ...]]] = {}

@@ -110,7 +110,7 @@ def build_phrases(
     """Non-overlapping actor phrases in text order, in shadow offsets. With `windows` (sorted,
     disjoint original-offset ranges), only mentions inside them are read."""
     wstarts = [w[0] for w in windows] if windows is not None else None
-    ments: list[tuple[int, int, str, str, str, bool, bool]] = []
+    ments: list[tuple[int, int, int, int, str, str, str, bool, bool]] = []
     norm = doc.norm
     identity = to_norm.identity
     cuts, shift, ocuts = to_norm._cuts, to_norm._shift, to_norm._ocuts
@@ -141,10 +141,11 @@ def build_phrases(
                         ne = cuts[k]
                 mn = norm[ns:ne]
                 pre = "" if mn in name_norm else _proclitic(mn, name_norm, titles)
-                ments.append((ns, ne, ent.id, ent.type, pre, m.form == "adjective", m.form == "title"))
-    ments.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+                # (start, longest first, reading order): the stable order, sorted without a key
+                ments.append((ns, ns - ne, len(ments), ne, ent.id, ent.type, pre, m.form == "adjective", m.form == "title"))
+    ments.sort()
     phrases: list[Phrase] = []
-    for s, e, eid, etype, pre, adj, titled in ments:
+    for s, _, _, e, eid, etype, pre, adj, titled in ments:
         if phrases and s < phrases[-1].end:  # nested or overlapping: keep the earlier, longer one
             last = phrases[-1]
             if etype == "PER" and last.etype != "PER" and e > last.end:

@@ -202,21 +202,27 @@ def _at_clause_start(items: list[Item], lo: int, k: int, lex: EventLexicon) -> b
 
 
 def _clause_end(items: list[Item], i: int, lex: EventLexicon) -> int:
+    clause_any = lex.clause_any  # == (_strip_conj(norm) in lex.clause), precomputed
     for k in range(i, min(len(items), i + MAX_AFTER)):
         it = items[k]
-        if it.kind == "W" and _strip_conj(it.norm, lex) in lex.clause:
-            return k
-        if it.kind == "X" and it.norm in _CLAUSE_PUNCT:
+        kind = it.kind
+        if kind == "W":
+            if it.norm in clause_any:
+                return k
+        elif kind == "X" and it.norm in _CLAUSE_PUNCT:
             return k
     return min(len(items), i + MAX_AFTER)
 
 
 def _clause_start(items: list[Item], i: int, lex: EventLexicon) -> int:
+    clause_any = lex.clause_any
     for k in range(i - 1, max(-1, i - MAX_BEFORE - 1), -1):
         it = items[k]
-        if it.kind == "W" and _strip_conj(it.norm, lex) in lex.clause:
-            return k + 1
-        if it.kind == "X" and it.norm in _CLAUSE_PUNCT:
+        kind = it.kind
+        if kind == "W":
+            if it.norm in clause_any:
+                return k + 1
+        elif kind == "X" and it.norm in _CLAUSE_PUNCT:
             return k + 1
     return max(0, i - MAX_BEFORE)
 

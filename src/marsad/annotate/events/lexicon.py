@@ -67,6 +67,8 @@ class EventLexicon:
     relatives: frozenset[str] = frozenset()
     rel_light: frozenset[str] = frozenset()
     proclitics: tuple[str, ...] = field(default=("و", "ف"))
+    # every written word w with arguments._strip_conj(w) in clause: one set lookup per word
+    clause_any: frozenset[str] = frozenset()
 
 
 def _split_forms(cell: str) -> list[str]:
@@ -160,7 +162,11 @@ def lexicon() -> EventLexicon:
             extra[role].add(word)
         else:
             raise ValueError(f"events/syntax.tsv: unknown role {role}")
+    strippable = set(preps) | skip | clause | filler  # what _strip_conj strips و/ف before
+    clause_any = {c + w for w in clause for c in ("و", "ف")}
+    clause_any |= {w for w in clause if not (w[:1] in ("و", "ف") and len(w) > 1 and w[1:] in strippable)}
     return EventLexicon(
+        clause_any=frozenset(clause_any),
         cameo=cameo,
         automaton=auto,
         affixes=load_affixes(),

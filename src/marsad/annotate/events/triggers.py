@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from marsad.annotate.events.lexicon import EventLexicon, Trigger
@@ -30,15 +30,19 @@ def _word_end(norm: str, j: int) -> int:
     return j
 
 
-def find_hits(norm: str, lex: EventLexicon, is_ta_marbuta: Callable[[int], bool] | None = None) -> list[Hit]:
+def find_hits(
+    norm: str, lex: EventLexicon, is_ta_marbuta: Callable[[int], bool] | None = None,
+    raw: Iterable[tuple[int, Trigger]] | None = None,
+) -> list[Hit]:
     """All trigger words in `norm`, longest match first, non-overlapping, in text order.
 
     `is_ta_marbuta(i)` tells whether shadow position i was a ta marbuta in the original (folded
-    to ه): a verb never ends in one, so "وزارة" (ministry) is not و + زار + ه."""
+    to ه): a verb never ends in one, so "وزارة" (ministry) is not و + زار + ه. `raw` are the
+    automaton's hits when already scanned (scan.py), else lex.automaton scans `norm`."""
     cands: list[Hit] = []
     n = len(norm)
     affixes = lex.affixes
-    for end_idx, trig in lex.automaton.iter(norm):
+    for end_idx, trig in lex.automaton.iter(norm) if raw is None else raw:
         e = end_idx + 1
         s = e - len(trig.form)
         # fast paths: most hits start and end on a word boundary

@@ -27,11 +27,14 @@ class ThemeAnnotator:
     provides: ClassVar[tuple[str, ...]] = ("themes",)
 
     def __init__(self) -> None:
+        from marsad.annotate.events.scan import shared_scan  # here: events.scan imports this package
+
         self.tax: Taxonomy = taxonomy()
+        self._scan = shared_scan()  # one automaton pass shared with the events annotator
 
     def __call__(self, doc: Doc) -> None:
         norm = doc.norm
-        hits = self.tax.find(norm)
+        hits = self.tax.find(norm, self._scan(norm)[1])
         if not hits:
             return
         raw: dict[str, float] = {}

@@ -4,7 +4,9 @@ proclitic checks (resources/themes/taxonomy.yaml)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import ahocorasick
 
@@ -34,13 +36,14 @@ class Taxonomy:
     automaton: ahocorasick.Automaton  # stem -> (its length, star, Keyword)
     version: int
 
-    def find(self, norm: str) -> list[tuple[int, int, Keyword]]:
-        """Keyword hits (shadow start, end, keyword), longest first at each position."""
+    def find(self, norm: str, raw: Iterable[tuple[int, Any]] | None = None) -> list[tuple[int, int, Keyword]]:
+        """Keyword hits (shadow start, end, keyword), longest first at each position. `raw` are
+        the automaton's hits when already scanned (events/scan.py), else the automaton scans."""
         n = len(norm)
         cands: list[tuple[int, int, int, int, Keyword]] = []
         append = cands.append
         i = 0
-        for end_idx, (klen, star, kw) in self.automaton.iter(norm):
+        for end_idx, (klen, star, kw) in self.automaton.iter(norm) if raw is None else raw:
             e = end_idx + 1
             s = e - klen
             ws = s

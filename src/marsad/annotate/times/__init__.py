@@ -3,10 +3,11 @@
 Language knowledge lives in resources/times/ (month, weekday, Hijri month, season, number, unit,
 modifier, cue, day-word and holiday lexicons, and the rule grammar rules.yaml). One pass of an
 Aho-Corasick automaton over the normalised shadow text (doc.norm) finds the words a time
-expression can start with (plus digit runs); at each, the rules that can start with that word,
-compiled once into one alternation (grammar.Grammar.matcher), are tried with a single anchored
-regex match. Each match's word boundary and cue words are checked, it is resolved to a TIMEX3
-value against doc.published (resolve.py), and its span is mapped back to the original text with
+expression can start with and the digit runs; at each, the rules that can start with that word
+(grammar.Grammar.matcher, cached per word; every rule is compiled once when the grammar loads)
+are tried in grammar order with anchored regex matches, and the first that matches wins. Each
+match's word boundary and cue words are checked, it is resolved to a TIMEX3 value against
+doc.published (resolve.py), and its span is mapped back to the original text with
 doc.span_from_shadow.
 
 Article-level context: a weekday word used as a family name (أحمد الخميس) is ruled out for the
@@ -198,13 +199,14 @@ def _candidates(norm: str, anchors: object) -> list[tuple[int, str]]:
     (value DIGIT): runs of digit hits are the numbers (digits of other scripts, absent from
     Arabic news, are not read as numbers)."""
     n = len(norm)
-    found: dict[int, str] = {}
+    out: list[tuple[int, str]] = []
     run_start = run_end = -2  # the digit run being read
+    # hits come in text order and never overlap, so `out` is sorted
     for end, (k, p) in anchors.iter_long(norm):  # type: ignore[attr-defined]
         if p == grammar.DIGIT:
             if end != run_end + 1:
                 if run_start >= 0 and _left_ok(norm, run_start):
-                    found[run_start] = norm[run_start:run_end + 1]
+                    out.append((run_start, norm[run_start:run_end + 1]))
                 run_start = end
             run_end = end
             continue
@@ -212,12 +214,14 @@ def _candidates(norm: str, anchors: object) -> list[tuple[int, str]]:
         start = end - k + 1
         if (start and norm[start - 1].isalnum()) or (end + 1 < n and norm[end + 1].isalpha()):
             continue
-        s = start + p
-        if end + 1 - s > len(found.get(s, "")):
-            found[s] = norm[s:end + 1]
+        if run_start >= 0:
+            if _left_ok(norm, run_start):
+                out.append((run_start, norm[run_start:run_end + 1]))
+            run_start = run_end = -2
+        out.append((start + p, norm[start + p:end + 1]))
     if run_start >= 0 and _left_ok(norm, run_start):
-        found[run_start] = norm[run_start:run_end + 1]
-    return sorted(found.items())
+        out.append((run_start, norm[run_start:run_end + 1]))
+    return out
 
 
 def _word_before(norm: str, s: int) -> str:

@@ -45,10 +45,11 @@ class Grammar:
     rules: list[Rule]
     branches: list[str]  # the expanded pattern of each rule
     anchors: ahocorasick.Automaton  # proclitic + word -> (key length, proclitic length)
-    cues: dict[str, frozenset[str]]  # category -> cue words (folded)
+    cues: dict[str, frozenset[str]]  # category -> cue words (folded), with their proclitic forms
     _probes: list[regex.Pattern[str]] = field(default_factory=list)
     by_token: dict[str, tuple[Rule, ...] | None] = field(default_factory=dict)  # matcher's cache
     _by_rules: dict[frozenset[int], tuple[Rule, ...]] = field(default_factory=dict)
+    _by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._probes = [regex.compile(b, regex.VERBOSE | regex.V0) for b in self.branches]
@@ -65,11 +66,23 @@ class Grammar:
             if len(self.by_token) < 50_000:
                 self.by_token[token] = hit  # type: ignore[assignment]
             return hit  # type: ignore[return-value]
-        idx = frozenset(i for i, p in enumerate(self._probes) if p.match(key, partial=True))
+        idx = frozenset(i for i in self._first(key[0]) if self._probes[i].match(key, partial=True))
         found = self._by_rules.setdefault(idx, tuple(self.rules[i] for i in sorted(idx))) if idx else None
         if len(self.by_token) < 50_000:
             self.by_token[key] = self.by_token[token] = found
         return found
+
+    def _first(self, c: str) -> tuple[int, ...]:
+        """The rules that can start with the character `c` (a superset of those that can start
+        with a token beginning with it), so that a new token is probed with few rules."""
+        hit = self._by_first.get(c)
+        if hit is None:
+            hit = self._by_first[c] = tuple(i for i, p in enumerate(self._probes) if p.match(c, partial=True))
+        return hit
+
+    def probe_all(self, token: str) -> frozenset[int]:
+        """The rules that can start with `token`, probing every rule (for tests)."""
+        return frozenset(i for i, p in enumerate(self._probes) if p.match(token, partial=True))
 
 
 def _digit_class(tok: str) -> str:
@@ -119,7 +132,7 @@ def load(lx: Lexicon) -> Grammar:
         if rule.span and rule.span not in rule.regex.groupindex:
             raise ValueError(f"times rule {rule.name}: span group {rule.span!r} not in pattern")
         rules.append(rule)
-    cues = {cat: frozenset(words) for cat, words in lx.cues.items()}
+    cues = {cat: _with_proclitics(words) for cat, words in lx.cues.items()}
     for rule in rules:
         for cat in (rule.before, rule.not_before):
             if cat and cat not in cues:
@@ -127,18 +140,25 @@ def load(lx: Lexicon) -> Grammar:
     return Grammar(rules, branches, _anchors(lx, data.get("anchors", [])), cues)
 
 
+def _with_proclitics(words: list[str]) -> frozenset[str]:
+    """Cue words as they may be written: bare, after و ف ب ل, or after one of those and ب or ل."""
+    out = set(words)
+    for w in words:
+        for a in "وفبل":
+            out.add(a + w)
+            out.update(a + b + w for b in "بل")
+    return frozenset(out)
+
+
 def cue_before(norm: str, start: int, cues: frozenset[str]) -> bool:
-    """Is the word (or two-word phrase) just before `start` one of `cues`, after a proclitic?"""
+    """Is the word (or two- or three-word phrase) just before `start` one of `cues` (a category of
+    Grammar.cues, proclitic forms included)?"""
     words = _NON_WORD.split(norm[max(0, start - 30):start])
     if words and not words[-1]:
         words.pop()
-    for k in (1, 2, 3):
-        if len(words) < k:
-            break
-        w = " ".join(words[-k:])
-        if w in cues or (w[:1] in "وفبل" and (w[1:] in cues or (w[1:2] in "بل" and w[2:] in cues))):
-            return True
-    return False
+    n = len(words)
+    return n > 0 and (words[-1] in cues or (n > 1 and (f"{words[-2]} {words[-1]}" in cues or (
+        n > 2 and f"{words[-3]} {words[-2]} {words[-1]}" in cues))))
 
 
 # proclitics a time word may carry (و، ف، ب، ل، ك and their combinations)
