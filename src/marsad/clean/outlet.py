@@ -34,7 +34,8 @@ def common_lines(docs: Iterable[RawDoc]) -> dict[str, frozenset[str]]:
         if body is None:
             continue  # HTML pages are cleaned by trafilatura; their furniture is gone already
         seen[key] += 1
-        lines = set(norm_lines(body))
+        short = [x for x in body.split("\n") if x.strip() and x.strip().count(" ") < MAX_WORDS + 5]
+        lines = set(norm_lines("\n".join(short))) if short else set()
         counts[key].update(n for n in lines if n and len(n.split()) <= MAX_WORDS)
     out: dict[str, frozenset[str]] = {}
     for key, c in counts.items():

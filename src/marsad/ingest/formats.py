@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
+
 from marsad.ingest.encoding import DecodeError, decode
 from marsad.ingest.errors import ReadError
 from marsad.ingest.fields import rawdoc_from_record
@@ -108,6 +110,15 @@ def read_json_file(path: Path, data: bytes, limits: Limits) -> Iterator[Item]:
         yield _check_article(rawdoc_from_record(rec, f"{path.stem}-{i}", str(path)), where, limits)
 
 
+def _fast_json(raw: bytes) -> object:
+    """msgspec's decoder (several times faster than json.loads); ValueError on anything it
+    rejects, so the careful path can report the problem."""
+    try:
+        return msgspec.json.decode(raw)
+    except msgspec.DecodeError as e:
+        raise ValueError(str(e)) from None
+
+
 def read_jsonl_stream(stream: io.BufferedIOBase, name: str, stem: str, limits: Limits) -> Iterator[Item]:
     for lineno, raw in enumerate(stream, 1):
         if not raw.strip():
@@ -117,17 +128,16 @@ def read_jsonl_stream(stream: io.BufferedIOBase, name: str, stem: str, limits: L
             yield ReadError(where, f"a line of {len(raw):,} bytes is over the limit (--max-chars)")
             continue
         try:
+            rec = _fast_json(raw)  # JSON Lines are UTF-8: the fast path
+        except ValueError:
             try:
-                line = raw.decode("utf-8")  # JSON Lines are UTF-8: the fast path
-            except UnicodeDecodeError:
-                line = decode(raw)
-            rec = json.loads(line)
-        except DecodeError as e:
-            yield ReadError(where, str(e))
-            continue
-        except json.JSONDecodeError as e:
-            yield ReadError(where, f"invalid JSON at column {e.colno}: {e.msg}")
-            continue
+                rec = json.loads(decode(raw))
+            except DecodeError as e:
+                yield ReadError(where, str(e))
+                continue
+            except json.JSONDecodeError as e:
+                yield ReadError(where, f"invalid JSON at column {e.colno}: {e.msg}")
+                continue
         if not isinstance(rec, dict):
             yield ReadError(where, "a line that is not a JSON object")
             continue
